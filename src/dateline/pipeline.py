@@ -1,0 +1,221 @@
+"""The pipeline: ordered stages over a spaCy Doc, with requires/assigns checked up front.
+
+A stage is any object with ``name``, ``requires``, ``assigns`` and ``__call__(state)``
+returning a new :class:`DocState`. Stages are created by name from a
+:class:`~dateline.registry.StageRegistry`; the built-in stages are registered through the
+same call a user's own stage would use.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Protocol, runtime_checkable
+
+from dateline.config import Settings
+from dateline.errors import DatelineError, PipelineError
+from dateline.nlp import Doc, Language, load_language
+from dateline.records import (
+    Article,
+    Diagnostic,
+    Event,
+    Extraction,
+    Failure,
+    Mention,
+    Place,
+    RawDocument,
+    TimeSpan,
+)
+
+#: What a stage can require or assign: the fields of DocState it reads or writes.
+ANNOTATIONS = ("doc", "mentions", "times", "places", "events")
+
+
+@dataclass(frozen=True, slots=True)
+class DocState:
+    """One document as it moves through the stages."""
+
+    article: Article
+    doc: Doc
+    settings: Settings
+    mentions: tuple[Mention, ...] = ()
+    times: tuple[TimeSpan, ...] = ()
+    places: tuple[Place, ...] = ()
+    events: tuple[Event, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = field(default=())
+
+    def with_diagnostic(self, stage: str, level: str, message: str) -> DocState:
+        diag = Diagnostic(stage=stage, level=level, message=message)  # type: ignore[arg-type]
+        return replace(self, diagnostics=(*self.diagnostics, diag))
+
+    def to_extraction(self) -> Extraction:
+        return Extraction(
+            article=self.article,
+            events=self.events,
+            mentions=self.mentions,
+            times=self.times,
+            places=self.places,
+            diagnostics=self.diagnostics,
+        )
+
+
+@runtime_checkable
+class Stage(Protocol):
+    """What the pipeline needs of a stage."""
+
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+    def __call__(self, state: DocState) -> DocState: ...
+
+
+def check_wiring(stages: Sequence[Stage]) -> None:
+    """Fail early when a stage requires an annotation no earlier stage assigns."""
+    available = {"doc"}
+    for stage in stages:
+        for need in stage.requires:
+            if need not in ANNOTATIONS:
+                raise PipelineError(f"stage {stage.name!r} requires unknown annotation {need!r}")
+            if need not in available:
+                raise PipelineError(
+                    f"stage {stage.name!r} requires {need!r}, which no earlier stage assigns"
+                )
+        for out in stage.assigns:
+            if out not in ANNOTATIONS:
+                raise PipelineError(f"stage {stage.name!r} assigns unknown annotation {out!r}")
+        available.update(stage.assigns)
+
+
+def article_id(text: str, url: str | None = None) -> str:
+    """A stable 16-hex id from the article's URL and text (same content, same id)."""
+    h = hashlib.sha256()
+    h.update((url or "").encode("utf-8"))
+    h.update(b"\0")
+    h.update(text.encode("utf-8"))
+    return h.hexdigest()[:16]
+
+
+class Pipeline:
+    """Turns raw news into :class:`Extraction` records.
+
+    >>> from dateline import Pipeline
+    >>> pipe = Pipeline()                                     # doctest: +SKIP
+    >>> pipe.extract("PARIS — ...", published="2026-02-01")    # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        stages: Sequence[Stage] | None = None,
+        language: Language | None = None,
+    ) -> None:
+        from dateline.registry import builtin_registry
+
+        self.settings = settings or Settings()
+        if stages is None:
+            registry = builtin_registry()
+            stages = [registry.create(name, self.settings) for name in self.settings.stages]
+        check_wiring(stages)
+        self.stages: tuple[Stage, ...] = tuple(stages)
+        self._language = language
+
+    @property
+    def language(self) -> Language:
+        """The spaCy pipeline, loaded on first use."""
+        if self._language is None:
+            self._language = load_language(self.settings)
+        return self._language
+
+    # -- single documents -------------------------------------------------------------
+    def extract(
+        self,
+        text_or_html: str | bytes,
+        *,
+        published: date | str | None = None,
+        url: str | None = None,
+        title: str | None = None,
+        source: str = "<text>",
+        events: bool = True,
+    ) -> Extraction:
+        """Code one article given as HTML or text. Raises InputError on unusable input."""
+        from dateline.ingest.sniff import raw_from_content
+
+        raw = raw_from_content(
+            text_or_html, source=source, url=url, title=title, published=published
+        )
+        result = next(iter(self.run([raw], events=events)))
+        if isinstance(result, Failure):
+            from dateline.errors import InputError
+
+            raise InputError(result.reason, source=result.source)
+        return result
+
+    # -- batches ----------------------------------------------------------------------
+    def articles(self, raws: Iterable[RawDocument | Failure]) -> Iterator[Article | Failure]:
+        """Article extraction only (``--no-events``): never raises for a bad document."""
+        from dateline.ingest.article import to_article
+
+        for raw in raws:
+            if isinstance(raw, Failure):
+                yield raw
+                continue
+            try:
+                yield to_article(raw, self.settings)
+            except DatelineError as exc:
+                yield Failure(source=raw.source, reason=exc.message, stage="article")
+
+    def run(
+        self, raws: Iterable[RawDocument | Failure], *, events: bool = True
+    ) -> Iterator[Extraction | Failure]:
+        """Process documents in input order; bad ones come out as :class:`Failure`."""
+        items = self.articles(raws)
+        if not events:
+            for item in items:
+                yield item if isinstance(item, Failure) else Extraction(article=item)
+            return
+        yield from self.process_articles(items)
+
+    def process_articles(
+        self, items: Iterable[Article | Failure]
+    ) -> Iterator[Extraction | Failure]:
+        """Run spaCy and the stages over articles, batched, preserving order."""
+        batch: list[Article | Failure] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= self.settings.batch_size:
+                yield from self._process_batch(batch)
+                batch = []
+        if batch:
+            yield from self._process_batch(batch)
+
+    def _process_batch(self, batch: list[Article | Failure]) -> Iterator[Extraction | Failure]:
+        articles = [a for a in batch if isinstance(a, Article)]
+        docs = iter(self.language.pipe(a.text for a in articles)) if articles else iter(())
+        for item in batch:
+            if isinstance(item, Failure):
+                yield item
+                continue
+            doc = next(docs)
+            yield self.annotate(item, doc)
+
+    def annotate(self, article: Article, doc: Doc) -> Extraction | Failure:
+        """Run the stages on one parsed article."""
+        state = DocState(article=article, doc=doc, settings=self.settings)
+        for stage in self.stages:
+            try:
+                state = stage(state)
+            except DatelineError as exc:
+                return Failure(
+                    source=article.origin or article.id, reason=exc.message, stage=stage.name
+                )
+            except Exception as exc:  # a stage bug must not abort the batch; it is reported
+                return Failure(
+                    source=article.origin or article.id,
+                    reason=f"internal error in stage {stage.name!r}: {type(exc).__name__}: {exc}",
+                    stage=stage.name,
+                )
+        return state.to_extraction()
