@@ -21,3 +21,11 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def repo_dir() -> Path:
     return REPO
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> object:
+    """One real Pipeline (spaCy model loaded once) for the end-to-end tests."""
+    from dateline.pipeline import Pipeline
+
+    return Pipeline()

@@ -113,15 +113,24 @@ class Pipeline:
         stages: Sequence[Stage] | None = None,
         language: Language | None = None,
     ) -> None:
-        from dateline.registry import builtin_registry
-
         self.settings = settings or Settings()
-        if stages is None:
+        self._stages: tuple[Stage, ...] | None = None
+        if stages is not None:
+            check_wiring(stages)
+            self._stages = tuple(stages)
+        self._language = language
+
+    @property
+    def stages(self) -> tuple[Stage, ...]:
+        """The stages, created from the settings on first use (article-only runs need none)."""
+        if self._stages is None:
+            from dateline.registry import builtin_registry
+
             registry = builtin_registry()
             stages = [registry.create(name, self.settings) for name in self.settings.stages]
-        check_wiring(stages)
-        self.stages: tuple[Stage, ...] = tuple(stages)
-        self._language = language
+            check_wiring(stages)
+            self._stages = tuple(stages)
+        return self._stages
 
     @property
     def language(self) -> Language:
@@ -194,6 +203,7 @@ class Pipeline:
 
     def _process_batch(self, batch: list[Article | Failure]) -> Iterator[Extraction | Failure]:
         articles = [a for a in batch if isinstance(a, Article)]
+        _ = self.stages  # fail on wiring before any model work
         docs = iter(self.language.pipe(a.text for a in articles)) if articles else iter(())
         for item in batch:
             if isinstance(item, Failure):

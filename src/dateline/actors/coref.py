@@ -1,0 +1,199 @@
+"""In-document coreference for actors: one cluster per real actor.
+
+Rules, in order: full names and their surnames ("Xi Jinping" ... "Xi"); titles and
+nominals ("the Chinese leader") to the latest person of that country; personal pronouns
+to the latest person (subjects first); "it"/"its" to the latest acting country or
+organisation; plural nominals ("the two leaders") to the latest distinct people.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dateline.actors.mentions import RawMention
+from dateline.nlp import Doc
+from dateline.records import Entity, Mention
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+_THING_PRONOUNS = frozenset({"it", "its"})
+_NUMBER_WORDS = {"two": 2, "both": 2, "three": 3}
+
+
+class _Cluster:
+    __slots__ = ("entity", "id", "kind", "last", "surnames")
+
+    def __init__(self, cid: int, mention: RawMention) -> None:
+        self.id = cid
+        self.kind = mention.kind
+        self.entity = _entity(mention)
+        self.surnames = {mention.name.split()[-1].lower()} if mention.kind == "person" else set()
+        self.last = mention.start
+
+    def absorb(self, mention: RawMention) -> None:
+        e = self.entity
+        self.entity = Entity(
+            text=e.text,
+            name=e.name if len(e.name) >= len(mention.name) or mention.kind != "person"
+            else mention.name,
+            country=e.country or mention.country,
+            sector=e.sector or mention.sector,
+            role=e.role or mention.role,
+            id=e.id or mention.id,
+        )
+        self.last = max(self.last, mention.start)
+
+
+def _entity(m: RawMention) -> Entity:
+    return Entity(text=m.text, name=m.name, country=m.country, sector=m.sector, role=m.role,
+                  id=m.id, start=m.start, end=m.end)
+
+
+def resolve(doc: Doc, raw: list[RawMention]) -> tuple[Mention, ...]:
+    """Link mentions into clusters and return one Mention per (mention, entity)."""
+    clusters: list[_Cluster] = []
+    assigned: list[tuple[RawMention, list[_Cluster]]] = []
+    by_key: dict[str, _Cluster] = {}
+
+    def new(m: RawMention) -> _Cluster:
+        c = _Cluster(len(clusters), m)
+        clusters.append(c)
+        return c
+
+    # Full names anywhere in the document, so that a bare surname in the lede ("Xi ...")
+    # links to the full name given further down.
+    full_names: dict[str, list[RawMention]] = {}
+    for m in raw:
+        if m.kind == "person" and len(m.name.split()) > 1:
+            full_names.setdefault(m.name.split()[-1].lower(), []).append(m)
+
+    # Pass 1: people and named actors, in text order.
+    for m in raw:
+        if m.kind == "person":
+            key = m.name.lower()
+            surname = m.name.split()[-1].lower()
+            c = by_key.get(key)
+            if c is None and len(m.name.split()) == 1:
+                c = next((k for k in reversed(clusters) if k.kind == "person"
+                          and surname in k.surnames), None)
+                later = {f.name.lower() for f in full_names.get(surname, ())}
+                if c is None and len(later) == 1:
+                    full = next(iter(full_names[surname]))
+                    c = by_key.get(full.name.lower())
+                    if c is None:
+                        c = new(full)
+                        by_key[full.name.lower()] = c
+                    c.absorb(m)
+            if c is None:
+                c = new(m)
+            else:
+                c.absorb(m)
+            by_key[key] = c
+            assigned.append((m, [c]))
+        elif m.kind in ("country", "metonym", "organization", "group"):
+            key = f"{m.kind}:{m.country}:{m.sector}:{m.name.lower()}"
+            c = by_key.get(key)
+            if c is None:
+                c = new(m)
+                by_key[key] = c
+            else:
+                c.absorb(m)
+            assigned.append((m, [c]))
+        else:
+            assigned.append((m, []))
+
+    # Pass 2: nominals and pronouns, against what came before them.
+    people_so_far: list[tuple[int, _Cluster, bool]] = []  # (start, cluster, is_subject)
+    actors_so_far: list[tuple[int, _Cluster, bool]] = []
+    result: list[Mention] = []
+    for m, cs in assigned:
+        is_subject = doc[m.head].dep_ in ("nsubj", "nsubjpass") if m.head >= 0 else False
+        if m.kind in ("nominal", "pronoun") and not cs:
+            cs = _antecedents(doc, m, people_so_far, actors_so_far)
+            if not cs and m.kind == "nominal":
+                cs = [new(m)]
+        for c in cs:
+            if c.kind == "person":
+                people_so_far.append((m.start, c, is_subject))
+            else:
+                actors_so_far.append((m.start, c, is_subject))
+            kind = _record_kind(m.kind, c.kind)
+            entity = replace(c.entity, text=m.text, start=m.start, end=m.end)
+            result.append(Mention(start=m.start, end=m.end, text=m.text, entity=entity,
+                                  cluster=c.id, kind=kind))  # type: ignore[arg-type]
+    # Entities carry the cluster's final knowledge (a later "President Xi" informs "Xi").
+    final = {c.id: c.entity for c in clusters}
+    return tuple(
+        replace(r, entity=replace(final[r.cluster], text=r.text, start=r.start, end=r.end))
+        for r in result
+    )
+
+
+def _antecedents(
+    doc: Doc,
+    m: RawMention,
+    people: list[tuple[int, _Cluster, bool]],
+    actors: list[tuple[int, _Cluster, bool]],
+) -> list[_Cluster]:
+    low = m.text.lower()
+    sent_start = doc[m.head].sent.start_char if m.head >= 0 else 0
+    if m.kind == "pronoun":
+        if low in _PERSON_PRONOUNS:
+            return _latest(people, sent_start, prefer_subject=True, limit=1)
+        if low in _THING_PRONOUNS:
+            return _latest(actors, sent_start, prefer_subject=True, limit=1)
+        return []
+    # nominal: "the Chinese leader", "the two leaders", "the president"
+    head = doc[m.head]
+    plural = head.tag_ in ("NNS", "NNPS")
+    if plural:
+        n = next((_NUMBER_WORDS[t.lower_] for t in head.lefts if t.lower_ in _NUMBER_WORDS), 2)
+        if m.sector not in (None, "GOV"):
+            return []
+        return _latest(people, sent_start, prefer_subject=False, limit=n, distinct=True)
+    candidates = [(s, c, subj) for s, c, subj in people
+                  if m.country is None or c.entity.country == m.country]
+    if m.sector is not None:
+        candidates = [(s, c, subj) for s, c, subj in candidates
+                      if c.entity.sector in (None, m.sector)]
+    return _latest(candidates, sent_start, prefer_subject=False, limit=1)
+
+
+def _latest(
+    seen: list[tuple[int, _Cluster, bool]],
+    sent_start: int,
+    *,
+    prefer_subject: bool,
+    limit: int,
+    distinct: bool = True,
+) -> list[_Cluster]:
+    """The latest clusters mentioned; with prefer_subject, a subject in the current
+    sentence, else the latest subject of an earlier sentence, else the latest mention."""
+    if not seen:
+        return []
+    ordered = list(reversed(seen))
+    if prefer_subject and limit == 1:
+        in_sentence = [c for s, c, _ in ordered if s >= sent_start]
+        subj_here = [c for s, c, subj in ordered if s >= sent_start and subj]
+        if subj_here:
+            return subj_here[:1]
+        if in_sentence:
+            return in_sentence[:1]
+        subj_before = [c for _, c, subj in ordered if subj]
+        if subj_before:
+            return subj_before[:1]
+    out: list[_Cluster] = []
+    for _, c, _ in ordered:
+        if distinct and any(c.id == o.id for o in out):
+            continue
+        out.append(c)
+        if len(out) == limit:
+            break
+    return out if len(out) == limit else []
+
+
+def _record_kind(mention_kind: str, cluster_kind: str) -> str:
+    if mention_kind == "pronoun":
+        return "pronoun"
+    if mention_kind == "nominal":
+        return "person" if cluster_kind == "person" else "group"
+    return mention_kind

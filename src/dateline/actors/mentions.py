@@ -1,0 +1,330 @@
+"""Actor mentions: names, titles, demonyms and metonyms found in a parsed Doc.
+
+"Chinese President Xi Jinping" becomes one mention (Xi Jinping, CHN, GOV,
+head_of_state); "the Kremlin" and an acting "Moscow" become the Russian government;
+"Russia" the country; "Russian troops" a military group. Linking mentions that refer to
+the same actor is :mod:`dateline.actors.coref`'s job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from dateline.actors.kb import KnowledgeBase, SectorTerm
+from dateline.nlp import Doc, Span, Token
+
+PERSON_LABELS = frozenset({"PERSON"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+ORG_LABELS = frozenset({"ORG", "NORP", "FAC"})
+# Words that may sit between a nationality and a name inside one title ("Foreign Minister").
+TITLE_GLUE = frozenset({"foreign", "defence", "defense", "prime", "vice", "deputy", "chief",
+                        "interior", "finance", "first", "state", "supreme", "former", "then",
+                        "acting", "crown", "secretary", "general", "-"})
+
+
+@dataclass(frozen=True, slots=True)
+class RawMention:
+    """A mention before coreference: offsets, tokens and what it says about its actor."""
+
+    start: int
+    end: int
+    tok_start: int
+    tok_end: int
+    text: str
+    kind: str  # person | country | organization | group | metonym | pronoun | nominal
+    name: str
+    country: str | None
+    sector: str | None
+    role: str | None
+    id: str | None = None
+    head: int = -1
+    """Token index of the mention's head (for role lookup)."""
+
+
+class MentionFinder:
+    """Finds actor mentions in a Doc with the knowledge base at the article's date."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    def find(self, doc: Doc, published: date | None) -> list[RawMention]:
+        found: list[RawMention] = []
+        taken: set[int] = set()
+        # People first, so that "Chinese President Xi Jinping" is one person mention and not
+        # a "Chinese President" group beside a bare name.
+        ents = sorted(doc.ents, key=lambda e: (e.label_ not in PERSON_LABELS, e.start))
+        for ent in ents:
+            mention = self._from_entity(ent, published)
+            if mention is None:
+                continue
+            if any(i in taken for i in range(mention.tok_start, mention.tok_end)):
+                continue
+            taken.update(range(mention.tok_start, mention.tok_end))
+            found.append(mention)
+        for token in doc:
+            if token.i in taken:
+                continue
+            mention = self._from_token(token, published)
+            if mention is None:
+                continue
+            if any(i in taken for i in range(mention.tok_start, mention.tok_end)):
+                continue
+            taken.update(range(mention.tok_start, mention.tok_end))
+            found.append(mention)
+        found.sort(key=lambda m: m.start)
+        return found
+
+    # -- named entities ---------------------------------------------------------------
+    def _from_entity(self, ent: Span, published: date | None) -> RawMention | None:
+        label = ent.label_
+        text = ent.text.strip()
+        if label in PERSON_LABELS:
+            return self._person(ent, published)
+        if label in ("NORP",):
+            return self._demonym_group(ent)
+        metonym = self.kb.metonym(text)
+        if metonym is not None and (label in ORG_LABELS or _acts(ent.root)):
+            return _mk(ent, "metonym", _display(text), metonym.iso3, metonym.sector or "GOV", None)
+        if label in PLACE_LABELS or label == "ORG":
+            country = self.kb.country(text)
+            if country is not None:
+                return _mk(ent, "country", country.name, country.iso3, None, None)
+            igo = self.kb.igo(text)
+            if igo is not None:
+                return _mk(ent, "organization", igo.name, igo.code, "IGO", None, ident=igo.code)
+            if label == "ORG":
+                return self._organization(ent)
+        return None
+
+    def _person(self, ent: Span, published: date | None) -> RawMention | None:
+        doc = ent.doc
+        name_tokens = [t for t in ent if not (t.is_punct and t.text != "-")]
+        if not name_tokens:
+            return None
+        # A PERSON entity may swallow a title ("President Xi Jinping"): peel it off.
+        lead = 0
+        while lead < len(name_tokens) - 1 and self._is_title_word(name_tokens[lead]):
+            lead += 1
+        name = " ".join(t.text for t in name_tokens[lead:]).replace(" - ", "-")
+        name = _strip_possessive(name)
+        if not name or self.kb.country(name) is not None:
+            return None
+        start_i = ent.start
+        country: str | None = None
+        title_words: list[str] = [t.lower_ for t in name_tokens[:lead]]
+        # Walk left over the title and nationality: "Chinese President", "China's".
+        j = ent.start - 1
+        sent_start = ent.sent.start
+        while j >= sent_start:
+            tok = doc[j]
+            low = tok.lower_
+            if tok.is_punct and low not in ("-",):
+                break
+            if low == "'s" and j - 1 >= sent_start:
+                c = self.kb.country(doc[j - 1].text)
+                if c is not None:
+                    country = country or c.iso3
+                    j -= 2
+                    start_i = j + 1
+                    continue
+                break
+            adj = self.kb.country_by_adjective(tok.text)
+            if adj is not None:
+                country = country or adj.iso3
+                start_i = j
+                j -= 1
+                continue
+            if self._is_title_word(tok) or (low in TITLE_GLUE and title_words):
+                title_words.insert(0, low)
+                start_i = j
+                j -= 1
+                continue
+            break
+        # A following apposition title: "Xi Jinping, China's president" is left to coref.
+        sector, role = self._title(title_words)
+        person_id: str | None = None
+        holders = self.kb.officeholders(name, published)
+        if holders:
+            holder = holders[0]
+            country = country or holder.country
+            if holder.country == country:
+                sector = sector or holder.sector
+                role = role or holder.role
+                name = holder.name
+                person_id = None
+        if country is None and title_words:
+            # "President Xi" with no nationality: leave the country to coreference.
+            pass
+        span = doc[start_i: ent.end]
+        return RawMention(
+            start=span.start_char,
+            end=span.end_char,
+            tok_start=span.start,
+            tok_end=span.end,
+            text=span.text,
+            kind="person",
+            name=name,
+            country=country,
+            sector=sector,
+            role=role,
+            id=person_id,
+            head=ent.end - 1,
+        )
+
+    def _demonym_group(self, ent: Span) -> RawMention | None:
+        adj = self.kb.country_by_adjective(ent.text)
+        if adj is None:
+            return None
+        head = ent.root.head if ent.root.dep_ in ("amod", "compound") else ent.root
+        if head is not ent.root and head.i >= ent.end:
+            term = self.kb.sector_term(head.lemma_) or self.kb.sector_term(head.text)
+            if term is None:
+                return None
+            span = ent.doc[ent.start: head.i + 1]
+            return RawMention(
+                start=span.start_char,
+                end=span.end_char,
+                tok_start=span.start,
+                tok_end=span.end,
+                text=span.text,
+                kind="group" if term.role not in _PERSON_ROLES else "nominal",
+                name=span.text,
+                country=adj.iso3,
+                sector=term.sector,
+                role=term.role,
+                head=head.i,
+            )
+        return None
+
+    def _organization(self, ent: Span) -> RawMention | None:
+        # "the Russian Defence Ministry", "Ukraine's army": a country inside and a sector head.
+        country: str | None = None
+        for tok in ent:
+            c = self.kb.country_by_adjective(tok.text) or self.kb.country(tok.text)
+            if c is not None:
+                country = c.iso3
+                break
+        term = self.kb.sector_term(ent.root.lemma_) or self.kb.sector_term(ent.root.text)
+        if country is None and term is None:
+            return None
+        return _mk(ent, "organization", ent.text, country,
+                   term.sector if term else None, term.role if term else None)
+
+    # -- tokens outside entities ------------------------------------------------------
+    def _from_token(self, token: Token, published: date | None) -> RawMention | None:
+        low = token.lower_
+        if token.pos_ == "PRON" and low in _PRONOUNS:
+            return RawMention(token.idx, token.idx + len(token), token.i, token.i + 1,
+                              token.text, "pronoun", low, None, None, None, head=token.i)
+        if token.pos_ == "PROPN" or token.is_title:
+            igo = self.kb.igo(token.text)
+            if igo is not None and token.ent_type_ not in ("PERSON", "GPE"):
+                return RawMention(token.idx, token.idx + len(token), token.i, token.i + 1,
+                                  token.text, "organization", igo.name, igo.code, "IGO", None,
+                                  id=igo.code, head=token.i)
+            metonym = self.kb.metonym(token.text)
+            if metonym is not None and (_acts(token) or token.dep_ == "poss"):
+                return RawMention(token.idx, token.idx + len(token), token.i, token.i + 1,
+                                  token.text, "metonym", token.text, metonym.iso3,
+                                  metonym.sector or "GOV", None, head=token.i)
+            country = self.kb.country(token.text)
+            if country is not None and token.ent_type_ not in ("PERSON",):
+                return RawMention(token.idx, token.idx + len(token), token.i, token.i + 1,
+                                  token.text, "country", country.name, country.iso3, None,
+                                  None, head=token.i)
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod"):
+            # a modifier ("*state* visit", "*government* spokesman") is not an actor itself
+            term: SectorTerm | _Term | None = self.kb.sector_term(
+                token.lemma_
+            ) or self.kb.sector_term(token.text)
+            if term is None and token.lemma_.lower() in PERSON_NOUNS:
+                # "the two leaders", "his counterpart": people whose side the context gives
+                term = _sector_from_modifiers(self.kb, token)
+            if term is None:
+                return None
+            start = token.i
+            country = None
+            for left in reversed(list(token.lefts)):
+                if left.dep_ in ("amod", "compound", "poss", "nmod"):
+                    c = self.kb.country_by_adjective(left.text) or self.kb.country(left.text)
+                    if c is not None:
+                        country = c.iso3
+                        start = min(start, left.i)
+                    elif self.kb.sector_term(left.lower_) is not None or left.lower_ in TITLE_GLUE:
+                        start = min(start, left.i)
+            span = token.doc[start: token.i + 1]
+            # determiners like "the" stay outside the mention text
+            kind = "nominal" if term.role in _PERSON_ROLES else "group"
+            return RawMention(span.start_char, span.end_char, span.start, span.end, span.text,
+                              kind, span.text, country, term.sector, term.role, head=token.i)
+        return None
+
+    def _is_title_word(self, tok: Token) -> bool:
+        term = self.kb.sector_term(tok.lower_)
+        return term is not None and term.role in _PERSON_ROLES
+
+    def _title(self, words: list[str]) -> tuple[str | None, str | None]:
+        words = [w for w in words if w not in ("former", "then", "acting", "-")]
+        for n in range(len(words), 0, -1):
+            for i in range(0, len(words) - n + 1):
+                term = self.kb.sector_term(" ".join(words[i: i + n]))
+                if term is not None:
+                    return term.sector, term.role
+        return None, None
+
+
+_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "it", "its", "they", "them",
+                       "their", "we", "our"})
+_PERSON_ROLES = frozenset({"leader", "head_of_state", "head_of_government", "foreign_minister",
+                           "defence_minister", "minister", "leader", "diplomat", "spokesperson",
+                           "official", "envoy", "ambassador", "monarch", "president",
+                           "prime_minister", "chancellor", "king", "general", "commander",
+                           "secretary", "lawmaker", "judge", "prosecutor", "governor", "mayor"})
+
+
+PERSON_NOUNS = frozenset({"leader", "counterpart", "head", "chief", "envoy", "delegation"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    sector: str | None
+    role: str | None
+
+
+def _sector_from_modifiers(kb: KnowledgeBase, token: Token) -> _Term:
+    """A sector-neutral person noun takes its sector from a modifier ("rebel leader")."""
+    for left in token.lefts:
+        term = kb.sector_term(left.lower_)
+        if term is not None and left.dep_ in ("compound", "amod"):
+            return _Term(sector=term.sector, role="leader")
+    return _Term(sector=None, role="leader")
+
+
+def _acts(token: Token) -> bool:
+    """Is this token an acting participant (subject, agent, possessor), not a location?"""
+    if token.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "conj", "appos"):
+        return token.dep_ != "conj" or _acts(token.head)
+    if token.dep_ == "pobj" and token.head.lower_ in ("by", "with", "between", "against"):
+        return True
+    return False
+
+
+def _mk(ent: Span, kind: str, name: str, country: str | None, sector: str | None,
+        role: str | None, ident: str | None = None) -> RawMention:
+    span = ent
+    if ent[0].lower_ == "the" and len(ent) > 1:
+        span = ent[1:]
+    return RawMention(span.start_char, span.end_char, span.start, span.end, span.text, kind,
+                      name, country, sector, role, id=ident, head=ent.root.i)
+
+
+def _strip_possessive(text: str) -> str:
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            return text[: -len(suffix)].strip()
+    return text.strip()
+
+
+def _display(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text

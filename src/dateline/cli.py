@@ -1,0 +1,395 @@
+"""The command line: the only module in dateline that prints.
+
+Every command turns dateline's errors into one clear line on stderr and an exit code;
+no traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from dateline.config import Settings
+from dateline.errors import DatelineError, InputError
+from dateline.records import Extraction, Failure, RawDocument
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+EVAL_KINDS = ("timeml", "geo", "extraction", "gold", "events")
+
+
+# -- output helpers ---------------------------------------------------------------------
+def _err(message: str) -> None:
+    print(f"dateline: {message}", file=sys.stderr)
+
+
+def _report_failure(failure: Failure) -> None:
+    _err(f"error: {failure.source}: {failure.reason}")
+
+
+def _write_json(obj: Any, out: TextIO) -> None:
+    out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+def _parse_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    flags: dict[str, Any] = {}
+    if getattr(args, "model", None):
+        flags["spacy_model"] = args.model
+    if getattr(args, "db", None):
+        flags["db"] = args.db
+    return Settings.load(config_file=getattr(args, "config", None), flags=flags)
+
+
+def _inputs(args: argparse.Namespace, settings: Settings) -> Iterator[RawDocument | Failure]:
+    from dateline.ingest.readers import read_inputs
+
+    stdin = sys.stdin.buffer if "-" in args.inputs else None
+    published: date | None = getattr(args, "published", None)
+    for raw in read_inputs(args.inputs, settings, stdin=stdin):
+        if published is not None and isinstance(raw, RawDocument):
+            raw = replace(raw, published=published)
+        yield raw
+
+
+def _progress(items: Iterable[Extraction | Failure], label: str) -> Iterator[Extraction | Failure]:
+    """A rich progress bar on a terminal; plain lines every 100 documents otherwise."""
+    if sys.stderr.isatty():
+        from rich.progress import (
+            MofNCompleteColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        columns = (SpinnerColumn(), TextColumn("[bold]{task.description}"),
+                   MofNCompleteColumn(), TimeElapsedColumn())
+        with Progress(*columns, transient=True) as progress:
+            task = progress.add_task(label, total=None)
+            for item in items:
+                progress.advance(task)
+                yield item
+        return
+    for n, item in enumerate(items, 1):
+        if n % 100 == 0:
+            _err(f"{label}: {n} documents")
+        yield item
+
+
+# -- commands ---------------------------------------------------------------------------
+def cmd_extract(args: argparse.Namespace) -> int:
+    from dateline.pipeline import Pipeline
+
+    settings = _settings(args)
+    pipe = Pipeline(settings)
+    ok = failed = 0
+    out = sys.stdout
+    for item in pipe.run(_inputs(args, settings), events=not args.no_events):
+        if isinstance(item, Failure):
+            failed += 1
+            _report_failure(item)
+            continue
+        ok += 1
+        _write_json(item.to_json(), out)
+        out.flush()
+    return _exit(ok, failed)
+
+
+def cmd_timex(args: argparse.Namespace) -> int:
+    from dateline.pipeline import Pipeline
+    from dateline.time.tagger import tag_times
+
+    settings = _settings(args)
+    ok = failed = 0
+    for item in Pipeline(settings, stages=[]).articles(_inputs(args, settings)):
+        if isinstance(item, Failure):
+            failed += 1
+            _report_failure(item)
+            continue
+        ok += 1
+        for span in tag_times(item.text, item.published, item.paragraphs):
+            _write_json(span.to_json(item.id), sys.stdout)
+    return _exit(ok, failed)
+
+
+def cmd_places(args: argparse.Namespace) -> int:
+    from dateline.pipeline import Pipeline
+    from dateline.registry import builtin_registry
+
+    settings = _settings(args)
+    stage = builtin_registry().create("places", settings)
+    ok = failed = 0
+    for item in Pipeline(settings, stages=[stage]).run(_inputs(args, settings)):
+        if isinstance(item, Failure):
+            failed += 1
+            _report_failure(item)
+            continue
+        ok += 1
+        for place in item.places:
+            _write_json(place.to_json(item.article.id), sys.stdout)
+    return _exit(ok, failed)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    summary = _ingest(args)
+    _err(
+        f"ingested {summary['added']} new documents ({summary['events']} events), "
+        f"{summary['skipped']} already stored, {summary['failed']} failed -> {args.db}"
+    )
+    return _exit(summary["added"] + summary["skipped"], summary["failed"])
+
+
+def _ingest(args: argparse.Namespace) -> dict[str, int]:
+    from dateline.pipeline import Pipeline
+    from dateline.store.database import Store
+
+    settings = _settings(args)
+    pipe = Pipeline(settings)
+    counts = {"added": 0, "skipped": 0, "failed": 0, "events": 0}
+    with Store.open(args.db) as store:
+        for item in _progress(pipe.run(_inputs(args, settings)), "ingest"):
+            if isinstance(item, Failure):
+                counts["failed"] += 1
+                _report_failure(item)
+                store.add_failure(item)
+                continue
+            result = store.add(item)
+            if result.added:
+                counts["added"] += 1
+                counts["events"] += result.events
+            else:
+                counts["skipped"] += 1
+    return counts
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    from dateline.store.database import Store
+
+    with Store.open(args.db, read_only=True) as store:
+        rows = store.timeline(actors=args.actor or (), type=args.type, since=args.since,
+                              until=args.until, limit=args.limit)
+    if args.format == "jsonl":
+        for row in rows:
+            _write_json(row.to_json(), sys.stdout)
+        return EXIT_OK
+    _print_timeline(rows, title=_timeline_title(args.actor or ()))
+    return EXIT_OK
+
+
+def _timeline_title(actors: Sequence[str]) -> str:
+    return "Timeline" + (f": {' – '.join(actors)}" if actors else "")
+
+
+def _print_timeline(rows: Sequence[Any], title: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{title} ({len(rows)} events)", show_lines=False, expand=False)
+    for col in ("date", "status", "type", "actor", "recipient", "place", "evidence"):
+        table.add_column(col, overflow="fold")
+    style = {"planned": "cyan", "negated": "red", "hypothetical": "magenta", "ongoing": "yellow"}
+    for r in rows:
+        when = _span_text(r.date_start, r.date_end, r.granularity)
+        if r.basis == "publication":
+            when += " (pub.)"
+        sentence = r.sentence if len(r.sentence) <= 110 else r.sentence[:107] + "..."
+        table.add_row(when, f"[{style.get(r.status, 'white')}]{r.status}[/]", r.type,
+                      r.actor or "", r.recipient or "", r.place or "", sentence)
+    Console().print(table)
+
+
+def _span_text(start: date | None, end: date | None, granularity: str | None) -> str:
+    if start is None and end is None:
+        return "?"
+    if start is None:
+        return f"… {end}"
+    if granularity == "month":
+        return start.strftime("%Y-%m")
+    if granularity == "year":
+        return str(start.year)
+    if end is None or end == start:
+        return start.isoformat()
+    return f"{start.isoformat()}–{end.isoformat()}"
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from dateline.store.database import Store
+    from dateline.store.export import export
+
+    out = Path(args.output) if args.output else None
+    if out is None and args.format == "parquet":
+        raise InputError("parquet export needs -o PATH", source=args.db)
+    with Store.open(args.db, read_only=True) as store:
+        n = export(store, args.format, out if out is not None else sys.stdout)
+    _err(f"exported {n} events as {args.format}" + (f" to {out}" if out else ""))
+    return EXIT_OK
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    import importlib
+
+    settings = _settings(args)
+    module = importlib.import_module(f"dateline.evaluation.{args.kind}")
+    run: Callable[..., Any] = module.run
+    kwargs: dict[str, Any] = {}
+    if args.limit is not None:
+        kwargs["limit"] = args.limit
+    report = run(Path(args.path), settings, **kwargs)
+    if args.format == "json":
+        _write_json(report.to_json(), sys.stdout)
+        return EXIT_OK
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"dateline eval {report.name}: {report.dataset}")
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    for key, value in report.metrics:
+        table.add_row(key, f"{value:.3f}")
+    for key, count in report.counts:
+        table.add_row(key, str(count))
+    console = Console()
+    console.print(table)
+    for note in report.notes:
+        console.print(f"- {note}")
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from dateline.store.database import Store
+
+    summary = _ingest(args)
+    _err(
+        f"ingested {summary['added']} new documents ({summary['events']} events), "
+        f"{summary['skipped']} already stored, {summary['failed']} failed -> {args.db}"
+    )
+    with Store.open(args.db, read_only=True) as store:
+        dyad = store.busiest_dyad()
+        if dyad is None:
+            _err("no events between two countries in the store yet")
+            return EXIT_OK
+        rows = store.timeline(actors=dyad)
+    _print_timeline(rows, title=f"Busiest pair: {dyad[0]} – {dyad[1]}")
+    print(
+        "\nLook further:\n"
+        f"  dateline timeline --db {args.db} --actor {dyad[0]}            # everything involving {dyad[0]}\n"
+        f"  dateline timeline --db {args.db} --actor {dyad[0]} --actor {dyad[1]} --format jsonl\n"
+        f"  dateline export --db {args.db} --format csv -o events.csv\n"
+        f"  dateline extract examples/corpus/<file>                # one article as JSON"
+    )
+    return EXIT_OK
+
+
+def _exit(ok: int, failed: int) -> int:
+    # Non-zero only when nothing could be processed.
+    if ok == 0 and failed > 0:
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+# -- parser -----------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dateline",
+        description="News in; dated, placed and sourced political events out.",
+    )
+    parser.add_argument("--config", help="TOML settings file (default: ./dateline.toml)")
+    parser.add_argument("--model", help="installed spaCy pipeline to use")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def inputs(p: argparse.ArgumentParser) -> None:
+        p.add_argument("inputs", nargs="+", metavar="INPUT",
+                       help="files, directories, or - for standard input")
+        p.add_argument("--published", type=_parse_date, help="publication date to assume")
+
+    p = sub.add_parser("extract", help="code articles into JSON Lines of events")
+    inputs(p)
+    p.add_argument("--no-events", action="store_true", help="stop after the article stage")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("timex", help="JSON Lines of time expressions")
+    inputs(p)
+    p.set_defaults(func=cmd_timex)
+
+    p = sub.add_parser("places", help="JSON Lines of toponym mentions")
+    inputs(p)
+    p.set_defaults(func=cmd_places)
+
+    p = sub.add_parser("ingest", help="code articles into the event store")
+    inputs(p)
+    p.add_argument("--db", default="dateline.duckdb", help="store file (DuckDB)")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("timeline", help="events from the store, in date order")
+    p.add_argument("--db", default="dateline.duckdb")
+    p.add_argument("--actor", action="append", metavar="ISO3",
+                   help="an actor (country code or name); twice for a dyad")
+    p.add_argument("--type", help="PLOVER event type")
+    p.add_argument("--since", type=_parse_date)
+    p.add_argument("--until", type=_parse_date)
+    p.add_argument("--limit", type=int)
+    p.add_argument("--format", choices=("table", "jsonl"), default="table")
+    p.set_defaults(func=cmd_timeline)
+
+    p = sub.add_parser("export", help="export events from the store")
+    p.add_argument("--db", default="dateline.duckdb")
+    p.add_argument("--format", choices=("jsonl", "csv", "parquet", "gdelt", "plover"),
+                   default="jsonl")
+    p.add_argument("-o", "--output", help="output file (default: standard output)")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("eval", help="evaluate a stage against a data set")
+    p.add_argument("kind", choices=EVAL_KINDS)
+    p.add_argument("path", help="data set file or directory")
+    p.add_argument("--limit", type=int, help="only the first N documents")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("demo", help="ingest the sample corpus and show the busiest dyad")
+    p.add_argument("inputs", nargs="*", default=["examples/corpus"], metavar="INPUT")
+    p.add_argument("--db", default="demo.duckdb")
+    p.set_defaults(func=cmd_demo, published=None)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.func(args)
+        return code
+    except DatelineError as exc:
+        _err(f"error: {exc}")
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # last resort: a bug must still not dump a traceback on users
+        if os.environ.get("DATELINE_DEBUG"):
+            raise
+        _err(f"internal error: {type(exc).__name__}: {exc} (set DATELINE_DEBUG=1 for details)")
+        return EXIT_FAILED
+
+
+def entry() -> None:
+    sys.exit(main())
+
+

@@ -1,0 +1,367 @@
+"""The event coder: triggers -> PLOVER events with roles, status, date, place, evidence."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from dateline.actors.kb import KnowledgeBase
+from dateline.events import attach, dating
+from dateline.events.lexicon import (
+    LIGHT_VERBS,
+    SPEECH_VERBS,
+    Sense,
+    all_trigger_lemmas,
+    noun_sense,
+    verb_senses,
+)
+from dateline.events.ontology import Ontology
+from dateline.events.roles import (
+    conjuncts,
+    governing_verb,
+    noun_roles,
+    object_head,
+    prep_objects,
+    verb_roles,
+)
+from dateline.events.status import event_status
+from dateline.nlp import Doc, Span, Token
+from dateline.records import (
+    Article,
+    Entity,
+    Event,
+    EventDate,
+    Evidence,
+    Mention,
+    Place,
+    Status,
+    TimeSpan,
+)
+
+# Outer verbs that make their complement a content of theirs ("agreed to visit").
+EMBEDDING_TYPES = frozenset({"AGREE", "THREATEN", "REJECT", "REQUEST"})
+PLACE_PREPS = frozenset({"in", "at", "to", "into", "near", "inside", "across", "on"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    trigger: Token
+    sense: Sense
+    anchors: frozenset[int]
+    actors: tuple[Entity, ...]
+    recipients: tuple[Entity, ...]
+
+
+class EventCoder:
+    def __init__(self, kb: KnowledgeBase, ontology: Ontology) -> None:
+        self.kb = kb
+        self.ontology = ontology
+        self.lemmas = all_trigger_lemmas()
+
+    def code(
+        self,
+        doc: Doc,
+        article: Article,
+        mentions: Sequence[Mention],
+        times: Sequence[TimeSpan],
+        places: Sequence[Place],
+    ) -> tuple[Event, ...]:
+        index = _token_index(doc, mentions)
+        events: list[Event] = []
+        for sent in doc.sents:
+            if not any(t.lemma_.lower() in self.lemmas for t in sent):
+                continue
+            found = self._triggers(sent, index)
+            trigger_ids = {f.trigger.i for f in found}
+            for f in found:
+                events.extend(self._events(f, sent, article, times, places, trigger_ids))
+        events = _merge_in_document(events)
+        return tuple(replace(e, id=f"{article.id}-e{i + 1}") for i, e in enumerate(events))
+
+    # -- triggers ---------------------------------------------------------------------
+    def _triggers(self, sent: Span, index: dict[int, list[Entity]]) -> list[_Found]:
+        out: list[_Found] = []
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ == "VERB" and lemma not in SPEECH_VERBS:
+                sense = self._verb_sense(tok)
+                if sense is None:
+                    continue
+                actors, recipients = verb_roles(tok, sense, index)
+                anchors = {tok.i}
+                out.append(_Found(tok, sense, frozenset(anchors), tuple(actors), tuple(recipients)))
+            elif tok.pos_ == "NOUN":
+                noun = noun_sense(lemma) or noun_sense(tok.lower_)
+                if noun is None or not self._noun_ok(tok, noun):
+                    continue
+                actors, recipients = noun_roles(tok, noun, index)
+                anchors = {tok.i}
+                verb = governing_verb(tok)
+                if verb is not None and verb.lemma_ in LIGHT_VERBS:
+                    anchors.add(verb.i)
+                out.append(_Found(tok, noun, frozenset(anchors), tuple(actors), tuple(recipients)))
+        return self._drop_nested(out)
+
+    def _verb_sense(self, verb: Token) -> Sense | None:
+        obj = object_head(verb)
+        obj_lemma = obj.lemma_.lower() if obj is not None else None
+        obj_text = obj.lower_ if obj is not None else None
+        for sense in verb_senses(verb.lemma_):
+            if sense.objects is not None and obj_lemma not in sense.objects and (
+                obj_text not in sense.objects
+            ):
+                continue
+            if sense.requires_prep is not None:
+                holders = [verb] + ([obj] if obj is not None else [])
+                if not prep_objects_any(holders, sense.requires_prep):
+                    continue
+            return sense
+        return None
+
+    def _noun_ok(self, noun: Token, sense: Sense) -> bool:
+        if sense.modifiers is not None and not any(
+            c.lower_ in sense.modifiers for c in noun.children if c.dep_ in ("amod", "compound")
+        ):
+            return False
+        # "the aid" as a bare mention of a thing, with no actor in reach, is not coded here.
+        return noun.ent_type_ in ("", "EVENT")
+
+    def _drop_nested(self, found: list[_Found]) -> list[_Found]:
+        """A nominal trigger that is the object or purpose of another trigger is part of
+        that event ("sign a deal", "visited Russia for a summit"); a complement of an
+        intent verb is its content ("agreed to visit")."""
+        by_index = {f.trigger.i: f for f in found}
+        keep: list[_Found] = []
+        for f in found:
+            t = f.trigger
+            head = t.head
+            if head.dep_ == "prep":
+                head = head.head
+            parent = by_index.get(head.i) if head is not t else None
+            if parent is not None and t.pos_ == "NOUN":
+                continue
+            if t.dep_ in ("xcomp", "ccomp") and t.head.i in by_index and (
+                by_index[t.head.i].sense.type in EMBEDDING_TYPES
+            ):
+                continue
+            keep.append(f)
+        return keep
+
+    # -- events -----------------------------------------------------------------------
+    def _events(
+        self,
+        f: _Found,
+        sent: Span,
+        article: Article,
+        times: Sequence[TimeSpan],
+        places: Sequence[Place],
+        trigger_ids: set[int],
+    ) -> list[Event]:
+        if not f.actors:
+            return []
+        doc = sent.doc
+        status = event_status(f.trigger, f.sense.durative)
+        anchors = set(f.anchors)
+        blockers = trigger_ids - anchors
+        repairs = attach.coordination_repairs(sent)
+        sent_times = attach.in_sentence(times, sent)
+        stated = attach.attached(doc, sent_times, anchors, blockers, repairs)
+        others: set[int] = set()
+        for other in trigger_ids - anchors:
+            others.update(
+                id(s)
+                for s in attach.attached(doc, sent_times, {other}, trigger_ids - {other}, repairs)
+            )
+        free = [s for s in sent_times if s not in stated and id(s) not in others]
+        sent_places = [p for p in attach.in_sentence(places, sent) if p.kind != "demonym"]
+        my_places = [p for p in attach.attached(doc, sent_places, anchors, blockers, repairs)
+                     if self._is_location(doc, p, f)]
+        # "..., where X took a trip": the clause happens at the place and time before it
+        if not stated and _in_where_clause(f.trigger):
+            before = attach.preceding(sent_times, f.trigger.idx)
+            stated_like = before[:1]
+            if not my_places:
+                my_places = [p for p in attach.preceding(sent_places, f.trigger.idx)[:1]
+                             if p.kind == "place"]
+        else:
+            stated_like = []
+        context = [t for t in _context_times(times, article, sent, status)
+                   if not _dates_a_report(doc, t)]
+        groups = _split_by_place(my_places, stated)
+        out: list[Event] = []
+        for place, group_times in groups:
+            when = dating.choose(group_times, free or stated_like, context, status, article)
+            out.append(self._assemble(f, sent, article, status, when, place))
+        return out
+
+    def _is_location(self, doc: Doc, place: Place, f: _Found) -> bool:
+        root = attach.span_root(doc, place.start, place.end)
+        if root is None:
+            return False
+        if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS:
+            return True
+        if root.dep_ == "appos" or (root.dep_ == "conj" and root.head.dep_ == "pobj"):
+            return True
+        return f.sense.pattern == "visit" and root.dep_ in ("dobj",)
+
+    def _assemble(
+        self,
+        f: _Found,
+        sent: Span,
+        article: Article,
+        status: Status,
+        when: EventDate,
+        place: Place | None,
+    ) -> Event:
+        actors = list(f.actors)
+        recipients = [r for r in f.recipients if not _same_actor(r, actors)]
+        mode = f.sense.mode
+        actor_countries = {a.country for a in actors if a.country}
+        if place is not None and place.country and f.sense.pattern in ("visit", "meet"):
+            if not recipients and f.sense.pattern == "visit" and place.country not in actor_countries:
+                country = self.kb.country_by_iso3(place.country)
+                recipients = [Entity(text=place.text, name=country.name if country else place.text,
+                                     country=place.country, start=place.start, end=place.end)]
+            if f.sense.pattern == "meet" and f.sense.type == "CONSULT" and mode is None and (
+                actor_countries and place.country not in actor_countries
+            ):
+                mode = "third-party"
+        cameo, score, quad = self.ontology.code(f.sense.type, mode)
+        text = sent.text.rstrip()
+        evidence = Evidence(sentence=text, start=sent.start_char,
+                            end=sent.start_char + len(text), trigger=f.trigger.text,
+                            trigger_start=f.trigger.idx)
+        confidence = 0.45 + 0.2 * bool(actors) + 0.1 * bool(recipients)
+        confidence += 0.15 if when.basis == "stated" else 0.05 if when.basis == "inferred" else 0
+        confidence += 0.05 if f.trigger.pos_ == "VERB" else 0.0
+        return Event(
+            id="",
+            type=f.sense.type,
+            mode=mode,
+            cameo=cameo,
+            actor=tuple(actors),
+            recipient=tuple(recipients),
+            status=status,
+            date=when,
+            place=place,
+            evidence=evidence,
+            score=score,
+            quad=quad,
+            confidence=round(min(confidence, 0.95), 2),
+        )
+
+
+def prep_objects_any(holders: list[Token], prep: str) -> bool:
+    return any(prep_objects(h, (prep,)) for h in holders)
+
+
+def _token_index(doc: Doc, mentions: Sequence[Mention]) -> dict[int, list[Entity]]:
+    index: dict[int, list[Entity]] = defaultdict(list)
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for tok in span:
+            if not any(e.name == m.entity.name and e.country == m.entity.country
+                       for e in index[tok.i]):
+                index[tok.i].append(m.entity)
+    return index
+
+
+def _same_actor(e: Entity, actors: list[Entity]) -> bool:
+    return any(a.name == e.name and a.country == e.country for a in actors)
+
+
+def _context_times(
+    times: Sequence[TimeSpan], article: Article, sent: Span, status: Status
+) -> list[TimeSpan]:
+    """Time expressions before the sentence: in its paragraph, or anywhere earlier for a
+    planned event (whose reference time is the article's announced plan)."""
+    para_start = 0
+    for start, end in article.paragraphs:
+        if start <= sent.start_char < max(end, start + 1):
+            para_start = start
+            break
+    lower = 0 if status == "planned" else para_start
+    return [t for t in times if lower <= t.start and t.end <= sent.start_char]
+
+
+def _in_where_clause(trigger: Token) -> bool:
+    verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    return any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in verb.children)
+
+
+def _dates_a_report(doc: Doc, span: TimeSpan) -> bool:
+    """'the Kremlin confirmed Sunday': the time of the report, not of an event."""
+    root = attach.span_root(doc, span.start, span.end)
+    return root is not None and root.head.lemma_.lower() in SPEECH_VERBS
+
+
+def _split_by_place(
+    places: list[Place], stated: list[TimeSpan]
+) -> list[tuple[Place | None, list[TimeSpan]]]:
+    """'met in A in May, and in B in July' is two events: each place takes the times
+    between it and the next place."""
+    places = sorted(places, key=lambda p: p.start)
+    # Keep one place per country chain ("Kazan, Russia" is one location: the first).
+    chosen: list[Place] = []
+    for p in places:
+        if chosen and p.start - chosen[-1].end <= 3 and p.feature == "country":
+            continue
+        chosen.append(p)
+    if len(chosen) <= 1:
+        return [(chosen[0] if chosen else None, stated)]
+    groups: list[tuple[Place | None, list[TimeSpan]]] = []
+    for i, p in enumerate(chosen):
+        nxt = chosen[i + 1].start if i + 1 < len(chosen) else 10**9
+        mine = [t for t in stated if p.start <= t.start < nxt]
+        groups.append((p, mine))
+    if not groups[0][1]:
+        early = [t for t in stated if t.start < chosen[0].start]
+        groups[0] = (groups[0][0], early)
+    if all(not g[1] for g in groups[1:]):
+        return [(chosen[0], stated)]
+    return groups
+
+
+def _merge_in_document(events: list[Event]) -> list[Event]:
+    """One event told twice in an article is one event: an undated retelling of an event
+    whose twin (same type, actors, recipients) has a stated date is dropped, then exact
+    repeats go."""
+    def key(e: Event) -> tuple[object, ...]:
+        return (e.type, _parties(e.actor), _parties(e.recipient))
+
+
+    real = ("occurred", "planned", "ongoing")
+    stated: dict[tuple[object, ...], Event] = {}
+    for e in events:
+        if e.date.basis == "stated" and e.status in real:
+            stated.setdefault(key(e), e)
+    out: list[Event] = []
+    seen: set[tuple[object, ...]] = set()
+    for e in events:
+        twin = stated.get(key(e))
+        own_date = e.date.basis == "stated" or (
+            e.date.text is not None and e.date.text in e.evidence.sentence
+        )
+        if (
+            not own_date
+            and twin is not None
+            and e.status in real
+            and (e.status == twin.status or e.date.basis == "publication")
+        ):
+            # the twin already stands for this event; its undated retelling adds nothing
+            continue
+        full = key(e) + (e.status, e.date.start, e.date.end,
+                         e.place.geonameid if e.place else None)
+        if full in seen:
+            continue
+        seen.add(full)
+        out.append(e)
+    return out
+
+
+def _parties(ents: tuple[Entity, ...]) -> frozenset[str]:
+    """Who took part, by country where known (the Kremlin and Putin are both Russia)."""
+    return frozenset(e.country or e.name for e in ents)

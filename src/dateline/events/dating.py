@@ -1,0 +1,85 @@
+"""Dating an event: its own stated time, else inferred from context, else publication.
+
+Status matters: a planned event is not dated before publication and an occurred one
+not after it; a year-less date ("May 9") moves to the year the status allows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from dateline.records import Article, EventDate, Status, TimeSpan
+
+DATED = ("DATE", "TIME")
+
+
+def _shift_year(d: date | None, years: int) -> date | None:
+    if d is None:
+        return None
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)
+
+
+def _has_year(text: str) -> bool:
+    return any(ch.isdigit() for ch in text) and any(
+        len(w) == 4 and w.isdigit() for w in text.replace(",", " ").replace("'", " ").split()
+    )
+
+
+def fits(span: TimeSpan, status: Status, published: date | None) -> bool:
+    """Can this time expression date an event with this status?"""
+    if span.start_date is None or published is None:
+        return span.start_date is not None
+    end = span.end_date or span.start_date
+    if status == "planned":
+        return end >= published
+    if status in ("occurred", "negated"):
+        return span.start_date <= published
+    return True
+
+
+def from_span(span: TimeSpan, basis: str, status: Status, published: date | None) -> EventDate:
+    start, end = span.start_date, span.end_date or span.start_date
+    if published is not None and start is not None and end is not None and not _has_year(span.text):
+        if status == "planned" and end < published and span.granularity in ("day", "month"):
+            start, end = _shift_year(start, 1), _shift_year(end, 1)
+        elif status == "occurred" and start > published and span.granularity in ("day", "month"):
+            start, end = _shift_year(start, -1), _shift_year(end, -1)
+    return EventDate(start=start, end=end, granularity=span.granularity, text=span.text,
+                     basis=basis)  # type: ignore[arg-type]
+
+
+def publication_date(article: Article) -> EventDate:
+    return EventDate(start=article.published, end=article.published,
+                     granularity="day" if article.published else None, text=None,
+                     basis="publication")
+
+
+def choose(
+    stated: Sequence[TimeSpan],
+    sentence: Sequence[TimeSpan],
+    context: Sequence[TimeSpan],
+    status: Status,
+    article: Article,
+) -> EventDate:
+    """stated: attached to the trigger; sentence: free in its sentence; context: earlier
+    in the paragraph, nearest last."""
+    published = article.published
+    dated = [s for s in stated if s.type in DATED and s.start_date is not None]
+    if dated:
+        best = next((s for s in dated if fits(s, status, published)), dated[0])
+        return from_span(best, "stated", status, published)
+    free = [s for s in sentence if s.type in DATED and s.start_date is not None]
+    free = [s for s in free if fits(s, status, published)]
+    if len(free) == 1:
+        return from_span(free[0], "inferred", status, published)
+    if status in ("planned", "occurred", "negated"):
+        for span in reversed(context):
+            if span.type in DATED and span.start_date is not None and fits(
+                span, status, published
+            ) and span.granularity in ("day", "month"):
+                return from_span(span, "inferred", status, published)
+    return publication_date(article)

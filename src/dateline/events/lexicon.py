@@ -1,0 +1,308 @@
+"""Trigger lexicon: which words can express which PLOVER event, and how roles attach.
+
+A sense names the PLOVER type and mode, the role pattern used to find actor and
+recipient, and constraints: ``objects`` restricts a verb to certain direct objects
+("sign" an agreement, "impose" sanctions), ``nominal`` says whether the noun form counts.
+Written by the project from the PLOVER definitions; general English, no document's words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+RolePattern = Literal["default", "visit", "host", "meet", "give", "speech_target"]
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    type: str
+    mode: str | None
+    pattern: RolePattern = "default"
+    objects: frozenset[str] | None = None
+    """Lemmas one of which must head the direct object (None: any object or none)."""
+    durative: bool = False
+    """A state or a continuing action: present tenses read as ongoing."""
+    recipient_preps: tuple[str, ...] = ("to", "with", "against", "on", "at", "into", "from")
+    requires_prep: str | None = None
+    """A preposition that must attach to the verb ("send troops *into*")."""
+    modifiers: frozenset[str] | None = None
+    """For nouns: a modifier one of which must be present ("*phone* call", "*military* drill")."""
+
+    @staticmethod
+    def recipient_preps_default() -> tuple[str, ...]:
+        return ("to", "with", "against", "on", "at", "into", "from")
+
+
+def _s(
+    t: str,
+    mode: str | None = None,
+    pattern: RolePattern = "default",
+    objects: str = "",
+    durative: bool = False,
+    preps: tuple[str, ...] | None = None,
+    requires_prep: str | None = None,
+    modifiers: str = "",
+) -> Sense:
+    return Sense(
+        type=t,
+        mode=mode,
+        pattern=pattern,
+        objects=frozenset(objects.split()) if objects else None,
+        durative=durative,
+        recipient_preps=preps if preps is not None else Sense.recipient_preps_default(),
+        requires_prep=requires_prep,
+        modifiers=frozenset(modifiers.split()) if modifiers else None,
+    )
+
+
+AGREEMENT_NOUNS = (
+    "agreement deal accord treaty pact document documents memorandum declaration contract "
+    "communique charter protocol roadmap ceasefire truce"
+)
+SANCTION_NOUNS = "sanction sanctions embargo tariff tariffs restriction restrictions ban boycott"
+AID_NOUNS = (
+    "aid assistance weapon weapons arms supplies supply ammunition munition munitions missile "
+    "missiles tank tanks jet jets equipment loan loans funding fund funds grant grants "
+    "component components shell shells drone drones system systems package vaccine vaccines "
+    "food fuel help support troops"
+)
+ATTACK_NOUNS = (
+    "attack attacks strike strikes airstrike airstrikes offensive invasion raid raids assault "
+    "missile missiles rocket rockets drone drones bombardment operation incursion"
+)
+MEETING_NOUNS = (
+    "summit meeting talks conference ceremony parade celebration celebrations session "
+    "forum inauguration funeral negotiations consultations gathering"
+)
+TROOP_NOUNS = "troop troops force forces soldier soldiers army military unit units brigade"
+
+# verb lemma -> senses (first whose constraints hold wins)
+_VERBS: dict[str, tuple[Sense, ...]] = {
+    # CONSULT
+    "visit": (_s("CONSULT", "visit", "visit"),),
+    "travel": (_s("CONSULT", "visit", "visit", preps=("to",)),),
+    "tour": (_s("CONSULT", "visit", "visit"),),
+    "host": (_s("CONSULT", "host", "host"),),
+    "meet": (_s("CONSULT", None, "meet"),),
+    "discuss": (_s("CONSULT", None, "meet"),),
+    "confer": (_s("CONSULT", None, "meet"),),
+    "negotiate": (_s("CONSULT", "negotiate", "meet"),),
+    "phone": (_s("CONSULT", "phone", "meet"),),
+    "attend": (_s("CONSULT", None, "visit", objects=MEETING_NOUNS),),
+    "mediate": (_s("CONSULT", "mediate", "default"),),
+    # AGREE
+    "agree": (_s("AGREE", None, "meet"),),
+    "sign": (_s("AGREE", "sign", "meet", objects=AGREEMENT_NOUNS),),
+    "conclude": (_s("AGREE", "sign", "meet", objects=AGREEMENT_NOUNS),),
+    "ratify": (_s("AGREE", "sign", "default", objects=AGREEMENT_NOUNS),),
+    "reach": (_s("AGREE", None, "meet", objects=AGREEMENT_NOUNS + " consensus understanding"),),
+    "pledge": (_s("AGREE", None, "give"),),
+    "promise": (_s("AGREE", None, "give"),),
+    "offer": (_s("AGREE", None, "give"),),
+    "vow": (_s("AGREE", None, "give"),),
+    # SUPPORT
+    "support": (_s("SUPPORT", None, durative=True),),
+    "back": (_s("SUPPORT", None, durative=True),),
+    "endorse": (_s("SUPPORT", None),),
+    "praise": (_s("SUPPORT", None),),
+    "hail": (_s("SUPPORT", None),),
+    "applaud": (_s("SUPPORT", None),),
+    "congratulate": (_s("SUPPORT", None),),
+    "defend": (_s("SUPPORT", "defend"),),
+    "recognize": (_s("SUPPORT", "recognize"),),
+    "recognise": (_s("SUPPORT", "recognize"),),
+    "apologize": (_s("SUPPORT", "apologize", preps=("to",)),),
+    "apologise": (_s("SUPPORT", "apologize", preps=("to",)),),
+    # COOPERATE
+    "cooperate": (_s("COOPERATE", None, "meet", durative=True),),
+    "collaborate": (_s("COOPERATE", None, "meet", durative=True),),
+    # AID
+    "aid": (_s("AID", None),),
+    "supply": (_s("AID", None, "give", durative=True),),
+    "provide": (_s("AID", None, "give", objects=AID_NOUNS, durative=True),),
+    "send": (
+        _s("ASSAULT", "invasion", "give", objects=TROOP_NOUNS, preps=("into",), requires_prep="into"),
+        _s("MOBILIZE", "troops", "give", objects=TROOP_NOUNS, preps=("to",)),
+        _s("AID", None, "give", objects=AID_NOUNS),
+    ),
+    "deliver": (_s("AID", None, "give", objects=AID_NOUNS),),
+    "donate": (_s("AID", None, "give"),),
+    "fund": (_s("AID", "economic", durative=True),),
+    "arm": (_s("AID", "military", durative=True),),
+    "give": (_s("AID", None, "give", objects=AID_NOUNS),),
+    "approve": (_s("AID", None, "give", objects=AID_NOUNS),),
+    "announce": (_s("AID", None, "give", objects=AID_NOUNS),),
+    # ACCUSE
+    "accuse": (_s("ACCUSE", None),),
+    "blame": (_s("ACCUSE", None),),
+    "condemn": (_s("ACCUSE", "disapprove"),),
+    "criticize": (_s("ACCUSE", "disapprove"),),
+    "criticise": (_s("ACCUSE", "disapprove"),),
+    "denounce": (_s("ACCUSE", "disapprove"),),
+    "slam": (_s("ACCUSE", "disapprove"),),
+    "rebuke": (_s("ACCUSE", "disapprove"),),
+    "investigate": (_s("ACCUSE", "investigate"),),
+    "sue": (_s("ACCUSE", "sue"),),
+    "allege": (_s("ACCUSE", "allege"),),
+    # REJECT
+    "reject": (_s("REJECT", None),),
+    "refuse": (_s("REJECT", None),),
+    "deny": (_s("REJECT", None),),
+    "veto": (_s("REJECT", "veto"),),
+    "dismiss": (_s("REJECT", None),),
+    "rebuff": (_s("REJECT", None),),
+    "oppose": (_s("REJECT", None, durative=True),),
+    "defy": (_s("REJECT", "defy"),),
+    # THREATEN
+    "threaten": (_s("THREATEN", None),),
+    "warn": (_s("THREATEN", None),),
+    # REQUEST
+    "urge": (_s("REQUEST", None),),
+    "ask": (_s("REQUEST", None),),
+    "demand": (_s("REQUEST", None),),
+    "request": (_s("REQUEST", None),),
+    "appeal": (_s("REQUEST", None, preps=("to",)),),
+    "invite": (_s("REQUEST", "meet"),),
+    # SANCTION
+    "sanction": (_s("SANCTION", None),),
+    "impose": (_s("SANCTION", None, "give", objects=SANCTION_NOUNS, preps=("on", "against")),),
+    "expel": (_s("SANCTION", "expel"),),
+    "sever": (_s("SANCTION", "withdraw", objects="ties relation relations"),),
+    "cut": (_s("SANCTION", "withdraw", objects="ties relation relations aid"),),
+    "suspend": (_s("SANCTION", "discontinue", objects="aid ties relation relations talks"),),
+    "freeze": (_s("SANCTION", None, objects="asset assets"),),
+    "boycott": (_s("PROTEST", "boycott"),),
+    # MOBILIZE
+    "mobilize": (_s("MOBILIZE", "troops"),),
+    "mobilise": (_s("MOBILIZE", "troops"),),
+    "deploy": (_s("MOBILIZE", "troops", "give", preps=("to", "along", "near", "into")),),
+    "mass": (_s("MOBILIZE", "troops", objects=TROOP_NOUNS),),
+    # COERCE
+    "arrest": (_s("COERCE", "arrest"),),
+    "detain": (_s("COERCE", "arrest"),),
+    "jail": (_s("COERCE", "arrest"),),
+    "imprison": (_s("COERCE", "arrest"),),
+    "deport": (_s("COERCE", "deport"),),
+    "seize": (_s("COERCE", "confiscate"),),
+    "blockade": (_s("COERCE", "blockade"),),
+    "occupy": (_s("COERCE", "occupy", durative=True),),
+    "annex": (_s("COERCE", "occupy"),),
+    # ASSAULT
+    "attack": (_s("ASSAULT", None),),
+    "strike": (_s("ASSAULT", None),),
+    "bomb": (_s("ASSAULT", "aerial"),),
+    "shell": (_s("ASSAULT", "heavy-weapons"),),
+    "invade": (_s("ASSAULT", "invasion"),),
+    "kill": (_s("ASSAULT", None),),
+    "shoot": (_s("ASSAULT", "firearms"),),
+    "raid": (_s("ASSAULT", None),),
+    "storm": (_s("ASSAULT", None),),
+    "launch": (_s("ASSAULT", None, "give", objects=ATTACK_NOUNS, preps=("on", "against", "at", "into")),),
+    "fire": (_s("ASSAULT", None, "give", objects=ATTACK_NOUNS + " shell shells", preps=("at", "on", "into")),),
+    "carry": (_s("ASSAULT", None, "give", objects=ATTACK_NOUNS, preps=("on", "against", "in")),),
+    "abduct": (_s("ASSAULT", "abduct"),),
+    "kidnap": (_s("ASSAULT", "abduct"),),
+    "assassinate": (_s("ASSAULT", "assassinate"),),
+    # RETREAT / CONCEDE
+    "withdraw": (_s("RETREAT", "withdraw", preps=("from",)),),
+    "retreat": (_s("RETREAT", "withdraw", preps=("from",)),),
+    "release": (_s("RETREAT", "release"),),
+    "free": (_s("RETREAT", "release"),),
+    "lift": (_s("RETREAT", "ease", objects=SANCTION_NOUNS),),
+    "ease": (_s("RETREAT", "ease", objects=SANCTION_NOUNS),),
+    "concede": (_s("CONCEDE", None),),
+    "yield": (_s("CONCEDE", None),),
+    # PROTEST
+    "protest": (_s("PROTEST", "demo"),),
+    "demonstrate": (_s("PROTEST", "demo"),),
+    "rally": (_s("PROTEST", "demo"),),
+    "riot": (_s("PROTEST", "riot"),),
+}
+
+# noun lemma -> sense; a noun counts as a trigger on its own (as subject, object of a
+# light verb, in a possessive "X's visit to Y", or as a bare noun phrase "talks with Y").
+_NOUNS: dict[str, Sense] = {
+    "visit": _s("CONSULT", "visit", "visit"),
+    "trip": _s("CONSULT", "visit", "visit"),
+    "tour": _s("CONSULT", "visit", "visit"),
+    "talk": _s("CONSULT", None, "meet"),
+    "talks": _s("CONSULT", None, "meet"),
+    "meeting": _s("CONSULT", None, "meet"),
+    "summit": _s("CONSULT", None, "meet"),
+    "negotiation": _s("CONSULT", "negotiate", "meet"),
+    "negotiations": _s("CONSULT", "negotiate", "meet"),
+    "consultation": _s("CONSULT", None, "meet"),
+    "call": _s("CONSULT", "phone", "meet", modifiers="phone telephone video"),
+    "backing": _s("SUPPORT", None, durative=True),
+    "cooperation": _s("COOPERATE", None, "meet", durative=True),
+    "aid": _s("AID", None, "give"),
+    "assistance": _s("AID", None, "give"),
+    "accusation": _s("ACCUSE", None),
+    "condemnation": _s("ACCUSE", "disapprove"),
+    "criticism": _s("ACCUSE", "disapprove"),
+    "rejection": _s("REJECT", None),
+    "veto": _s("REJECT", "veto"),
+    "threat": _s("THREATEN", None),
+    "ultimatum": _s("THREATEN", "ultimatum"),
+    "demand": _s("REQUEST", None),
+    "appeal": _s("REQUEST", None),
+    "sanction": _s("SANCTION", None, preps=("on", "against")),
+    "sanctions": _s("SANCTION", None, preps=("on", "against")),
+    "embargo": _s("SANCTION", None, preps=("on", "against")),
+    "expulsion": _s("SANCTION", "expel"),
+    "mobilization": _s("MOBILIZE", "troops"),
+    "mobilisation": _s("MOBILIZE", "troops"),
+    "deployment": _s("MOBILIZE", "troops"),
+    "buildup": _s("MOBILIZE", "troops"),
+    "drill": _s("MOBILIZE", "troops", modifiers="military naval joint war air live-fire"),
+    "drills": _s("MOBILIZE", "troops", modifiers="military naval joint war air live-fire"),
+    "exercise": _s("MOBILIZE", "troops", modifiers="military naval joint war air live-fire"),
+    "arrest": _s("COERCE", "arrest"),
+    "detention": _s("COERCE", "arrest"),
+    "blockade": _s("COERCE", "blockade"),
+    "occupation": _s("COERCE", "occupy", durative=True),
+    "annexation": _s("COERCE", "occupy"),
+    "attack": _s("ASSAULT", None, preps=("on", "against", "in")),
+    "strike": _s("ASSAULT", None, preps=("on", "against", "in")),
+    "airstrike": _s("ASSAULT", "aerial", preps=("on", "against", "in")),
+    "bombing": _s("ASSAULT", "aerial", preps=("on", "against", "in")),
+    "shelling": _s("ASSAULT", "heavy-weapons", preps=("on", "against", "in")),
+    "invasion": _s("ASSAULT", "invasion", preps=("of", "into")),
+    "offensive": _s("ASSAULT", None, preps=("on", "against", "in")),
+    "raid": _s("ASSAULT", None, preps=("on", "against", "in")),
+    "withdrawal": _s("RETREAT", "withdraw", preps=("from",)),
+    "ceasefire": _s("RETREAT", "ceasefire", "meet"),
+    "truce": _s("RETREAT", "ceasefire", "meet"),
+    "protest": _s("PROTEST", "demo"),
+    "protests": _s("PROTEST", "demo"),
+    "demonstration": _s("PROTEST", "demo"),
+}
+
+# Verbs that only carry a nominal trigger ("pay a visit", "hold talks", "launch an attack").
+LIGHT_VERBS = frozenset(
+    "pay make take hold have conduct carry launch stage begin start continue resume "
+    "host join attend reach sign hold schedule plan announce undertake embark".split()
+)
+
+# Verbs of saying: their complement may hold an event; they are not events themselves.
+SPEECH_VERBS = frozenset(
+    "say tell confirm announce add state report claim note write insist argue believe "
+    "think suggest indicate explain declare stress reiterate acknowledge".split()
+)
+
+
+@cache
+def verb_senses(lemma: str) -> tuple[Sense, ...]:
+    return _VERBS.get(lemma.lower(), ())
+
+
+@cache
+def noun_sense(lemma: str) -> Sense | None:
+    return _NOUNS.get(lemma.lower())
+
+
+def all_trigger_lemmas() -> frozenset[str]:
+    """Every lemma that can start an event (for quick sentence filtering)."""
+    return frozenset(_VERBS) | frozenset(_NOUNS)

@@ -1,0 +1,197 @@
+"""Who did it to whom: actor and recipient of a trigger from the dependency parse.
+
+PLOVER's rules: the visitor is the actor and the host the recipient; where the sides
+meet as equals (meetings, talks, signings) all are actors; in the passive the agent acts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from dateline.events.lexicon import LIGHT_VERBS, Sense
+from dateline.nlp import Token
+from dateline.records import Entity
+
+QUANTIFIERS = frozenset("number series range set couple package raft host slew pair".split())
+
+TokenEntities = Mapping[int, Sequence[Entity]]
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and everything coordinated with it ("Putin and Xi")."""
+    out = [token]
+    stack = [token]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and c not in out:
+                out.append(c)
+                stack.append(c)
+    return out
+
+
+def entities_at(token: Token, index: TokenEntities, deep: bool = True) -> list[Entity]:
+    """Entities a token refers to: its own mention, else one inside its noun phrase."""
+    found: list[Entity] = []
+    for t in conjuncts(token):
+        ents = list(index.get(t.i, ()))
+        if not ents and deep:
+            for child in t.children:
+                if child.dep_ in ("compound", "amod", "poss", "nmod", "nummod") and child.i < t.i:
+                    ents = list(index.get(child.i, ()))
+                    if ents:
+                        break
+        if not ents and deep and t.lower_ in ("among", "of"):
+            ents = [e for c in t.children if c.dep_ == "pobj" for e in entities_at(c, index)]
+        found.extend(ents)
+    return _unique(found)
+
+
+def _unique(ents: Iterable[Entity]) -> list[Entity]:
+    out: list[Entity] = []
+    for e in ents:
+        if not any(_same(e, o) for o in out):
+            out.append(e)
+    return out
+
+
+def _same(a: Entity, b: Entity) -> bool:
+    return a.name == b.name and a.country == b.country
+
+
+def object_head(verb: Token) -> Token | None:
+    """The direct object, looking through quantifiers ("a number of documents")."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "obj"):
+            if c.lemma_.lower() in QUANTIFIERS:
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ == "of":
+                        for o in p.children:
+                            if o.dep_ == "pobj":
+                                return o
+            return c
+    return None
+
+
+def subject_of(verb: Token) -> list[Token]:
+    """The acting subject of a verb, through control, relative clauses and coordination."""
+    tok = verb
+    for _ in range(4):
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        if subj:
+            # "X, left, and Y attend": the parser may give a verb two subjects
+            return [t for s in subj for t in conjuncts(s)]
+        agent = _agent(tok)
+        if agent is not None:
+            return conjuncts(agent)
+        if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head is not tok:
+            tok = tok.head
+            continue
+        if tok.dep_ in ("acl", "relcl"):
+            noun = tok.head
+            if noun.dep_ == "pobj" and noun.head.lower_ == "among":
+                tok = noun.head.head
+                continue
+            return conjuncts(noun)
+        break
+    return []
+
+
+def _agent(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    return o
+    return None
+
+
+def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+    wanted = set(preps)
+    out: list[Token] = []
+    for c in token.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in wanted:
+            out.extend(o for o in c.children if o.dep_ == "pobj")
+        elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.append(c)
+    return out
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The light verb carrying a nominal trigger ("*paid* a visit", "*held* talks")."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+        return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and (
+        head.head.lemma_ in LIGHT_VERBS or head.lower_ in ("with", "for", "on", "in")
+    ):
+        return head.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        return head
+    return None
+
+
+def verb_roles(verb: Token, sense: Sense, index: TokenEntities) -> tuple[list[Entity], list[Entity]]:
+    subj_tokens = subject_of(verb)
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    actors = [e for t in subj_tokens for e in entities_at(t, index)]
+    obj = object_head(verb)
+    recipients: list[Entity] = []
+    if passive:
+        patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        recipients = [e for t in patients for e in entities_at(t, index)]
+    if sense.pattern == "host":
+        visitors = entities_at(obj, index) if obj is not None else []
+        return visitors, actors
+    if sense.pattern == "meet":
+        with_objs = prep_objects(verb, ("with", "between", "among"))
+        if obj is not None:
+            with_objs.extend(prep_objects(obj, ("with", "between")))
+        others = [e for t in with_objs for e in entities_at(t, index)]
+        return _unique(actors + others), recipients
+    if sense.pattern == "give":
+        targets = prep_objects(verb, sense.recipient_preps + ("for",))
+        if obj is not None:
+            targets.extend(prep_objects(obj, sense.recipient_preps))
+            for acl in (c for c in obj.children if c.dep_ == "acl"):
+                agent = _agent(acl)
+                if agent is not None:
+                    targets.append(agent)
+        recipients += [e for t in targets for e in entities_at(t, index)]
+        return actors, _unique(recipients)
+    if sense.pattern == "visit":
+        # "visiting at the invitation of X": the inviter hosts
+        recipients += [e for t in _inviters(verb) for e in entities_at(t, index)]
+    # default and visit: a direct object that is an actor or place, else a prepositional one
+    if obj is not None:
+        recipients += entities_at(obj, index)
+    if not recipients:
+        targets = prep_objects(verb, sense.recipient_preps)
+        recipients += [e for t in targets for e in entities_at(t, index)]
+    return actors, _unique(recipients)
+
+
+def _inviters(verb: Token) -> list[Token]:
+    out: list[Token] = []
+    for inv in prep_objects(verb, ("at", "on", "upon")):
+        if inv.lemma_.lower() == "invitation":
+            out.extend(prep_objects(inv, ("of",)))
+            out.extend(c for c in inv.children if c.dep_ == "poss")
+    return out
+
+
+def noun_roles(noun: Token, sense: Sense, index: TokenEntities) -> tuple[list[Entity], list[Entity]]:
+    actors: list[Entity] = []
+    for c in noun.children:
+        if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i:
+            actors.extend(entities_at(c, index, deep=False))
+    by = prep_objects(noun, ("by",))
+    actors += [e for t in by for e in entities_at(t, index)]
+    verb = governing_verb(noun)
+    if not actors and verb is not None and noun.dep_ in ("dobj", "attr", "pobj"):
+        actors = [e for t in subject_of(verb) for e in entities_at(t, index)]
+    targets = prep_objects(noun, sense.recipient_preps + ("of", "between", "among"))
+    others = [e for t in targets for e in entities_at(t, index)]
+    if sense.pattern == "meet":
+        return _unique(actors + others), []
+    return _unique(actors), _unique(others)

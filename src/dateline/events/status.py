@@ -1,0 +1,109 @@
+"""Event status from the clause around a trigger: planned, ongoing, negated, hypothetical.
+
+Cues are read on the trigger, on the verb that governs a nominal trigger ("will pay a
+visit"), and up a chain of control verbs ("is set to attend", "plans to visit").
+"""
+
+from __future__ import annotations
+
+from dateline.nlp import Token
+from dateline.records import Status
+
+PLANNING_VERBS = frozenset(
+    "plan intend aim expect schedule set due prepare seek hope want propose agree decide "
+    "arrange slate".split()
+)
+PLANNING_ADJECTIVES = frozenset("upcoming planned forthcoming proposed scheduled expected next "
+                                "future impending".split())
+CONTINUING_VERBS = frozenset("continue keep remain persist".split())
+HEDGE_MODALS = frozenset({"could", "might", "may", "should", "would", "can", "must"})
+FUTURE_MODALS = frozenset({"will", "'ll", "shall", "wo"})
+CONDITION_MARKERS = frozenset({"if", "unless", "whether"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+SPEECH = frozenset("say tell confirm announce add state report claim note insist".split())
+
+
+def _aux_words(verb: Token) -> list[str]:
+    return [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
+
+
+def _chain(trigger: Token) -> list[Token]:
+    """The trigger, its governing verb if nominal, and control verbs above it."""
+    chain = [trigger]
+    tok = trigger
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr", "pobj", "nsubj"):
+        head = tok.head
+        if head.dep_ == "prep":
+            head = head.head
+        chain.append(head)
+        tok = head
+    for _ in range(3):
+        if tok.dep_ in ("xcomp",) and tok.head.pos_ in ("VERB", "AUX", "ADJ"):
+            tok = tok.head
+            chain.append(tok)
+        elif tok.dep_ == "acl" and tok.pos_ == "VERB" and tok.lemma_ in PLANNING_VERBS:
+            chain.append(tok)
+            break
+        else:
+            break
+    return chain
+
+
+def event_status(trigger: Token, durative: bool) -> Status:
+    chain = _chain(trigger)
+    words: list[str] = []
+    for t in chain:
+        words.extend(_aux_words(t))
+    lemmas = {t.lemma_.lower() for t in chain}
+    # Negation: on the trigger or on the verbs that carry it; "no talks".
+    if any(w in NEGATIONS for w in words) or any(
+        c.lower_ in ("no", "never") and c.dep_ in ("det", "neg", "advmod") for c in trigger.children
+    ):
+        return "negated"
+    for t in chain:
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in t.children):
+            return "hypothetical"
+    if any(w in FUTURE_MODALS for w in words):
+        return "planned"
+    if lemmas & PLANNING_VERBS and any(t.lemma_ in PLANNING_VERBS for t in chain[1:]):
+        return "planned"
+    if any(c.lower_ in PLANNING_ADJECTIVES for c in trigger.children if c.dep_ == "amod"):
+        return "planned"
+    if _is_to_be(chain):
+        return "planned"
+    if "would" in words:
+        top = chain[-1]
+        if top.dep_ == "ccomp" and top.head.lemma_ in SPEECH:
+            return "planned"  # future in the past: "said the leaders would discuss"
+        return "hypothetical"
+    if any(w in HEDGE_MODALS for w in words):
+        return "hypothetical"
+    if lemmas & CONTINUING_VERBS:
+        return "ongoing"
+    top = chain[-1] if chain[-1].pos_ in ("VERB", "AUX") else trigger
+    if durative and _present(top):
+        return "ongoing"
+    if top.tag_ == "VBG" and any(c.lower_ in ("is", "are", "'s", "'re", "am")
+                                 for c in top.children if c.dep_ == "aux"):
+        return "ongoing"
+    return "occurred"
+
+
+def _is_to_be(chain: list[Token]) -> bool:
+    """'X is to visit', 'the visit is set to ...': a present 'be' over an infinitive."""
+    for t in chain:
+        if t.dep_ == "xcomp" and t.head.lemma_ == "be" and t.head.tag_ in ("VBZ", "VBP"):
+            return True
+        if t.lemma_ == "be" and t.tag_ in ("VBZ", "VBP") and any(
+            c.dep_ == "xcomp" for c in t.children
+        ):
+            return True
+    return False
+
+
+def _present(verb: Token) -> bool:
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    aux = [c for c in verb.children if c.dep_ == "aux"]
+    # present perfect of a state ("has backed"): still holds at publication
+    return verb.tag_ == "VBN" and any(a.lower_ in ("has", "have", "'s", "'ve") for a in aux)
