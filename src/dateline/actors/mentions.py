@@ -81,6 +81,10 @@ class MentionFinder:
         text = ent.text.strip()
         if label in PERSON_LABELS:
             return self._person(ent, published)
+        if label in ("ORG", "GPE", "NORP", "LOC") and self.kb.country(text) is None and (
+            self.kb.officeholders(text, None)
+        ):
+            return self._person(ent, published)  # a known leader the NER mislabelled
         if label in ("NORP",):
             return self._demonym_group(ent)
         metonym = self.kb.metonym(text)
@@ -143,7 +147,7 @@ class MentionFinder:
             break
         # A following apposition title: "Xi Jinping, China's president" is left to coref.
         sector, role = self._title(title_words)
-        person_id: str | None = None
+        person_id: str | None = None  # filled from the knowledge base when it has ids
         holders = self.kb.officeholders(name, published)
         if holders:
             holder = holders[0]
@@ -152,10 +156,13 @@ class MentionFinder:
                 sector = sector or holder.sector
                 role = role or holder.role
                 name = holder.name
-                person_id = None
-        if country is None and title_words:
-            # "President Xi" with no nationality: leave the country to coreference.
-            pass
+        elif published is not None:
+            # Known, but not in office on the article's date: the country holds, the
+            # office does not ("a former leader is not coded as the government").
+            former = self.kb.officeholders(name, None)
+            if former and len({h.country for h in former}) == 1:
+                country = country or former[0].country
+                name = former[0].name if len(name.split()) == 1 else name
         span = doc[start_i: ent.end]
         return RawMention(
             start=span.start_char,
@@ -223,6 +230,17 @@ class MentionFinder:
                 return RawMention(token.idx, token.idx + len(token), token.i, token.i + 1,
                                   token.text, "organization", igo.name, igo.code, "IGO", None,
                                   id=igo.code, head=token.i)
+            if token.ent_type_ == "" and token.pos_ == "PROPN" and token.dep_ != "compound":
+                holders = self.kb.officeholders(token.text, published) or self.kb.officeholders(
+                    token.text, None
+                )
+                if holders and len({h.country for h in holders}) == 1:
+                    current = self.kb.officeholders(token.text, published)
+                    h = holders[0]
+                    return RawMention(token.idx, token.idx + len(token), token.i, token.i + 1,
+                                      token.text, "person", h.name, h.country,
+                                      h.sector if current else None,
+                                      h.role if current else None, head=token.i)
             metonym = self.kb.metonym(token.text)
             if metonym is not None and (_acts(token) or token.dep_ == "poss"):
                 return RawMention(token.idx, token.idx + len(token), token.i, token.i + 1,
