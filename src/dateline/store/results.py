@@ -1,0 +1,168 @@
+"""What the store returns: frozen records, never database rows or dicts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from dateline.records import Event
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    """The outcome of storing one document."""
+
+    article_id: str
+    added: bool
+    """False when a document with the same content hash was already stored."""
+    events: int
+    """Event mentions written now (0 when not added)."""
+
+
+@dataclass(frozen=True, slots=True)
+class AddSummary:
+    """The outcome of :meth:`Store.add_many`."""
+
+    added: int = 0
+    duplicates: int = 0
+    events: int = 0
+    failures: int = 0
+    """Failures recorded in ``ingestion_errors`` (given ones and documents the store refused)."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoreStats:
+    """Row counts of the main tables."""
+
+    documents: int
+    events: int
+    errors: int
+    schema_version: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "events": self.events,
+            "errors": self.errors,
+            "schema_version": self.schema_version,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineRow:
+    """One event mention as a timeline shows it: flat, with its article."""
+
+    event_id: str
+    article_id: str
+    type: str
+    mode: str | None
+    status: str
+    date_start: date | None
+    date_end: date | None
+    granularity: str | None
+    basis: str
+    date_text: str | None
+    actor: str
+    """Display string: ``"Xi Jinping (CHN); Vladimir Putin (RUS)"``; empty when none."""
+    recipient: str
+    actor_countries: tuple[str, ...]
+    recipient_countries: tuple[str, ...]
+    place: str | None
+    place_country: str | None
+    sentence: str
+    trigger: str
+    title: str | None
+    url: str | None
+    source: str | None
+    published: date | None
+    quad: str | None
+    score: float | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "event_id": self.event_id,
+            "article_id": self.article_id,
+            "type": self.type,
+            "mode": self.mode,
+            "status": self.status,
+            "date_start": _iso(self.date_start),
+            "date_end": _iso(self.date_end),
+            "granularity": self.granularity,
+            "basis": self.basis,
+            "date_text": self.date_text,
+            "actor": self.actor,
+            "recipient": self.recipient,
+            "actor_countries": list(self.actor_countries),
+            "recipient_countries": list(self.recipient_countries),
+            "place": self.place,
+            "place_country": self.place_country,
+            "sentence": self.sentence,
+            "trigger": self.trigger,
+            "title": self.title,
+            "url": self.url,
+            "source": self.source,
+            "published": _iso(self.published),
+            "quad": self.quad,
+            "score": self.score,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRef:
+    """The stored article an event came from (without its text)."""
+
+    id: str
+    url: str | None
+    source: str | None
+    title: str | None
+    published: date | None
+    origin: str
+    ingested_at: datetime
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "url": self.url,
+            "source": self.source,
+            "title": self.title,
+            "published": _iso(self.published),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEvent:
+    """An event mention read back from the store: the full record plus its article."""
+
+    event: Event
+    article: ArticleRef
+    seq: int
+    """The store's integer key of the mention (stable once stored; GDELT's GLOBALEVENTID)."""
+
+    def to_json(self) -> dict[str, Any]:
+        """DESIGN.md's event JSON, plus ``article`` (id, url, source, title, published)."""
+        return {**self.event.to_json(), "article": self.article.to_json()}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorSummary:
+    """One actor (name and country) found by :meth:`Store.actors`, with its event counts."""
+
+    name: str
+    country: str | None
+    events: int
+    as_actor: int
+    as_recipient: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "country": self.country,
+            "events": self.events,
+            "as_actor": self.as_actor,
+            "as_recipient": self.as_recipient,
+        }
