@@ -1,0 +1,142 @@
+"""What a relative expression is read against: the anchor, the narrative's reference time
+and the tense of the clause around it."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from typing import Literal
+
+from dateline.records import Granularity, TimexType
+
+SCOPE = "sentence"
+Tense = Literal["past", "future"] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A normalised expression before it becomes a TimeSpan."""
+
+    type: TimexType
+    value: str
+    start: date | None
+    end: date | None
+    grain: Granularity | None
+    sets_reference: bool = True
+    explicit: bool = False
+    """True when the text itself writes the year (it can then date later bare months)."""
+
+
+_REPORTING = frozenset({"said", "told", "announced", "reported", "added", "stated", "noted"})
+
+
+@cache
+def _cues() -> re.Pattern[str]:
+    future = (
+        r"will|won't|wo\s+n't|'ll|shall|would|going\s+to|is\s+to|are\s+to|to\s+be\s+held"
+        r"|set\s+to|plans?\s+to|planned|planning|scheduled|due\s+to|upcoming"
+        r"|expected\s+to|expects?\s+to|intends?\s+to|to\s+visit|to\s+meet|to\s+hold"
+    )
+    past = (
+        r"was|were|had|did|said|told|met|went|came|took|held|made|gave|saw|began|won|bought"
+        r"|sold|paid|got|put|set|brought|built|caught|chose|drove|fought|found|grew|knew|led"
+        r"|meant|ran|sought|spent|stood|thought|wrote|broke|shot|quit|cut"
+        r"|lost|fell|rose|sent|spoke|became|struck|signed|killed|since"
+        r"|(?-i:(?!need|feed|speed|seed|bleed|breed|proceed|exceed|succeed)[a-z]+ed)"
+    )
+    return re.compile(rf"\b(?:(?P<future>{future})|(?P<past>{past}))\b", re.IGNORECASE)
+
+
+@cache
+def _sentence_end() -> re.Pattern[str]:
+    return re.compile(r"[.!?;]\s+(?=[\"'A-Z(])|\n\s*\n")
+
+
+class Context:
+    """Per-call state of the tagger: the anchor and the last resolved reference time."""
+
+    def __init__(
+        self, text: str, anchor: date | None, paragraphs: Sequence[tuple[int, int]] = ()
+    ) -> None:
+        self.text = text
+        self.anchor = anchor
+        self.ref: Resolved | None = None
+        self.ref_pos = -1
+        self.explicit: Resolved | None = None
+        self.explicit_pos = -1
+        self._paragraph_starts = sorted(start for start, _ in paragraphs) or [0]
+        self._ends = [m.end() for m in _sentence_end().finditer(text)]
+
+    def set_reference(self, resolved: Resolved, pos: int) -> None:
+        if resolved.start is not None and resolved.grain not in (None, "decade", "century"):
+            self.ref = resolved
+            self.ref_pos = pos
+            if resolved.explicit:
+                self.explicit = resolved
+                self.explicit_pos = pos
+
+    def _paragraph(self, pos: int) -> int:
+        return bisect_right(self._paragraph_starts, pos)
+
+    def explicit_year(self, pos: int) -> int | None:
+        """Year of the last expression that wrote one, if it is in the same paragraph."""
+        if self.explicit is None or self.explicit.start is None:
+            return None
+        if self._paragraph(self.explicit_pos) != self._paragraph(pos):
+            return None
+        if SCOPE == "sentence" and self.sentence(self.explicit_pos, self.explicit_pos + 1)[1] < pos:
+            return None
+        return self.explicit.start.year
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """Bounds of the sentence around [start, end)."""
+        begin, stop = 0, len(self.text)
+        for cut in self._ends:
+            if cut <= start:
+                begin = cut
+            elif cut >= end:
+                stop = cut
+                break
+        return begin, stop
+
+    def tense(self, start: int, end: int) -> Tense:
+        """Past or future reading of the clause, from the tense cue nearest the expression."""
+        begin, stop = self.sentence(start, end)
+        best: tuple[int, Tense] | None = None
+        for m in _cues().finditer(self.text, begin, stop):
+            if start <= m.start() < end:
+                continue
+            # A cue after the expression is a weaker sign than one before it.
+            distance = start - m.end() if m.end() <= start else m.start() - end + 15
+            if m.group().lower() in _REPORTING and distance > 2:
+                continue  # a reporting verb dates the report, not what it reports
+            kind: Tense = "future" if m.group("future") else "past"
+            if best is None or distance < best[0]:
+                best = (distance, kind)
+        return best[1] if best else None
+
+    def reference_day(self, grain: Granularity | None = None) -> date | None:
+        """The reference time's first day (if its grain is at most ``grain``), else the anchor."""
+        if (
+            self.ref is not None
+            and self.ref.start is not None
+            and (grain is None or self.ref.grain == grain)
+        ):
+            return self.ref.start
+        return self.anchor
+
+    def reference_year(self) -> int | None:
+        if self.ref is not None and self.ref.start is not None:
+            return self.ref.start.year
+        return self.anchor.year if self.anchor else None
+
+    def previous_word(self, start: int) -> str:
+        m = re.search(r"([\w'’.$%]+)\W*$", self.text[max(0, start - 40) : start])
+        return m.group(1) if m else ""
+
+    def next_words(self, end: int, count: int = 1) -> str:
+        return " ".join(self.text[end : end + 60].split()[:count])

@@ -1,0 +1,76 @@
+"""The TimeML harness: parsing and scoring on a tiny hand-written file, and quality floors
+on TimeBank + AQUAINT (skipped when ../shared is absent)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline.config import Settings
+from dateline.errors import EvalError
+from dateline.evaluation.timeml import parse_tml, run
+
+SAMPLE = (
+    '<?xml version="1.0" ?>\n<TimeML>\n<DOCID>sample</DOCID>\n'
+    '<DCT><TIMEX3 tid="t0" type="DATE" value="2025-05-04" '
+    'functionInDocument="CREATION_TIME">2025-05-04</TIMEX3></DCT>\n<TEXT>\n'
+    'The envoy arrived <TIMEX3 tid="t1" type="DATE" value="2025-05-03">yesterday</TIMEX3>'
+    " &amp; will stay\nfor "
+    '<TIMEX3 tid="t2" type="DURATION" value="P3D">three days</TIMEX3>, until '
+    '<TIMEX3 tid="t3" type="DATE" value="2025-05-06">Tuesday</TIMEX3>.\n</TEXT>\n</TimeML>\n'
+)
+
+
+def write(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus" / "sub"
+    folder.mkdir(parents=True)
+    (folder / "sample.tml").write_text(SAMPLE, encoding="utf-8")
+    return tmp_path / "corpus"
+
+
+def test_parsing_keeps_offsets_into_the_plain_text_and_drops_the_dct(tmp_path: Path) -> None:
+    doc = parse_tml(write(tmp_path) / "sub" / "sample.tml")
+    assert str(doc.dct) == "2025-05-04"
+    assert [doc.text[t.start : t.end] for t in doc.timexes] == [
+        "yesterday",
+        "three days",
+        "Tuesday",
+    ]
+    assert "&" in doc.text and "<" not in doc.text
+
+
+def test_a_perfect_document_scores_one(tmp_path: Path) -> None:
+    report = run(write(tmp_path), Settings())
+    assert report.name == "timeml"
+    for name in ("strict_f1", "relaxed_f1", "type_accuracy", "value_f1"):
+        assert report.metric(name) == pytest.approx(1.0), name
+    assert dict(report.counts)["gold"] == 3
+
+
+def test_missing_data_is_an_eval_error(tmp_path: Path) -> None:
+    with pytest.raises(EvalError):
+        run(tmp_path / "nowhere", Settings())
+
+
+# Measured (strict / relaxed / type / value): TimeBank 0.860 / 0.929 / 0.970 / 0.799,
+# AQUAINT 0.838 / 0.938 / 0.902 / 0.763. Floors sit just below, so a drop fails the build.
+FLOORS = {
+    "TimeBank": {
+        "strict_f1": 0.845,
+        "relaxed_f1": 0.915,
+        "type_accuracy": 0.955,
+        "value_f1": 0.785,
+    },
+    "AQUAINT": {"strict_f1": 0.825, "relaxed_f1": 0.925, "type_accuracy": 0.885, "value_f1": 0.75},
+}
+
+
+@pytest.mark.parametrize("part", sorted(FLOORS))
+def test_tbaq_quality_floors(shared_dir: Path, part: str) -> None:
+    path = shared_dir / "eval" / "temporal" / "tbaq" / part
+    if not path.is_dir():
+        pytest.skip(f"TimeML evaluation data not found at {path}")
+    report = run(path, Settings())
+    for name, floor in FLOORS[part].items():
+        assert report.metric(name) >= floor, (name, report.metric(name))
