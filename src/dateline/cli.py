@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from dateline.config import Settings
-from dateline.errors import DatelineError, InputError
+from dateline.errors import DatelineError, InputError, StoreError
 from dateline.records import Extraction, Failure, RawDocument
 
 EXIT_OK = 0
@@ -169,7 +169,15 @@ def _ingest(args: argparse.Namespace) -> dict[str, int]:
                 _report_failure(item)
                 store.add_failure(item)
                 continue
-            result = store.add(item)
+            try:
+                result = store.add(item)
+            except StoreError as exc:  # e.g. an id already stored with other text
+                counts["failed"] += 1
+                failure = Failure(source=item.article.origin or item.article.id,
+                                  reason=exc.message, stage="store")
+                _report_failure(failure)
+                store.add_failure(failure)
+                continue
             if result.added:
                 counts["added"] += 1
                 counts["events"] += result.events
@@ -211,7 +219,8 @@ def _print_timeline(rows: Sequence[Any], title: str) -> None:
         sentence = r.sentence if len(r.sentence) <= 110 else r.sentence[:107] + "..."
         table.add_row(when, f"[{style.get(r.status, 'white')}]{r.status}[/]", r.type,
                       r.actor or "", r.recipient or "", r.place or "", sentence)
-    Console().print(table)
+    # Piped output has no width to fit: give the table room instead of folding every cell.
+    Console(width=None if sys.stdout.isatty() else 170).print(table)
 
 
 def _span_text(start: date | None, end: date | None, granularity: str | None) -> str:
@@ -349,7 +358,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="export events from the store")
     p.add_argument("--db", default="dateline.duckdb")
-    p.add_argument("--format", choices=("jsonl", "csv", "parquet", "gdelt", "plover"),
+    p.add_argument("--format", choices=("jsonl", "csv", "parquet", "gdelt"),
                    default="jsonl")
     p.add_argument("-o", "--output", help="output file (default: standard output)")
     p.set_defaults(func=cmd_export)

@@ -41,6 +41,7 @@ from dateline.records import (
 
 # Outer verbs that make their complement a content of theirs ("agreed to visit").
 EMBEDDING_TYPES = frozenset({"AGREE", "THREATEN", "REJECT", "REQUEST"})
+TARGETS_AT_PLACE = frozenset({"ASSAULT", "COERCE", "AID"})
 PLACE_PREPS = frozenset({"in", "at", "to", "into", "near", "inside", "across", "on"})
 
 
@@ -218,6 +219,13 @@ class EventCoder:
         recipients = [r for r in f.recipients if not _same_actor(r, actors)]
         mode = f.sense.mode
         actor_countries = {a.country for a in actors if a.country}
+        if place is not None and place.country and not recipients and (
+            f.sense.type in TARGETS_AT_PLACE and place.country not in actor_countries
+        ):
+            # a strike "in X", aid delivered "in X": the place's country is on the receiving end
+            country = self.kb.country_by_iso3(place.country)
+            recipients = [Entity(text=place.text, name=country.name if country else place.text,
+                                 country=place.country, start=place.start, end=place.end)]
         if place is not None and place.country and f.sense.pattern in ("visit", "meet"):
             if not recipients and f.sense.pattern == "visit" and place.country not in actor_countries:
                 country = self.kb.country_by_iso3(place.country)

@@ -7,7 +7,7 @@ not after it; a year-less date ("May 9") moves to the year the status allows.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from dateline.records import Article, EventDate, Status, TimeSpan
 
@@ -29,6 +29,16 @@ def _has_year(text: str) -> bool:
     )
 
 
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _is_weekday(text: str) -> bool:
+    words = text.lower().replace(",", " ").split()
+    return bool(words) and any(w in WEEKDAYS for w in words) and not any(
+        ch.isdigit() for ch in text
+    )
+
+
 def fits(span: TimeSpan, status: Status, published: date | None) -> bool:
     """Can this time expression date an event with this status?"""
     if span.start_date is None or published is None:
@@ -43,6 +53,14 @@ def fits(span: TimeSpan, status: Status, published: date | None) -> bool:
 
 def from_span(span: TimeSpan, basis: str, status: Status, published: date | None) -> EventDate:
     start, end = span.start_date, span.end_date or span.start_date
+    if published is not None and start is not None and end is not None and _is_weekday(span.text):
+        # a bare weekday points back in a report of the past and forward in a plan
+        if status == "planned" and end < published:
+            start, end = start + timedelta(days=7), end + timedelta(days=7)
+        elif status in ("occurred", "negated") and start > published:
+            start, end = start - timedelta(days=7), end - timedelta(days=7)
+        return EventDate(start=start, end=end, granularity=span.granularity, text=span.text,
+                         basis=basis)  # type: ignore[arg-type]
     if published is not None and start is not None and end is not None and not _has_year(span.text):
         if status == "planned" and end < published and span.granularity in ("day", "month"):
             start, end = _shift_year(start, 1), _shift_year(end, 1)

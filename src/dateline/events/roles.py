@@ -144,11 +144,17 @@ def verb_roles(verb: Token, sense: Sense, index: TokenEntities) -> tuple[list[En
         visitors = entities_at(obj, index) if obj is not None else []
         return visitors, actors
     if sense.pattern == "meet":
-        with_objs = prep_objects(verb, ("with", "between", "among"))
+        # "X met Y" / "X held talks with Y": X acts, Y receives; "X and Y met": all act.
+        between = prep_objects(verb, ("between", "among"))
+        others_tokens = prep_objects(verb, ("with",))
         if obj is not None:
-            with_objs.extend(prep_objects(obj, ("with", "between")))
-        others = [e for t in with_objs for e in entities_at(t, index)]
-        return _unique(actors + others), recipients
+            between.extend(prep_objects(obj, ("between", "among")))
+            others_tokens.extend(prep_objects(obj, ("with",)))
+            if sense.objects is None:
+                others_tokens.append(obj)
+        actors = _unique(actors + [e for t in between for e in entities_at(t, index)])
+        others = [e for t in others_tokens for e in entities_at(t, index)]
+        return actors, _unique(recipients + others)
     if sense.pattern == "give":
         targets = prep_objects(verb, sense.recipient_preps + ("for",))
         if obj is not None:
@@ -190,8 +196,11 @@ def noun_roles(noun: Token, sense: Sense, index: TokenEntities) -> tuple[list[En
     verb = governing_verb(noun)
     if not actors and verb is not None and noun.dep_ in ("dobj", "attr", "pobj"):
         actors = [e for t in subject_of(verb) for e in entities_at(t, index)]
-    targets = prep_objects(noun, sense.recipient_preps + ("of", "between", "among"))
-    others = [e for t in targets for e in entities_at(t, index)]
     if sense.pattern == "meet":
-        return _unique(actors + others), []
+        between = prep_objects(noun, ("between", "among", "of"))
+        actors += [e for t in between for e in entities_at(t, index)]
+        others = [e for t in prep_objects(noun, ("with",)) for e in entities_at(t, index)]
+        return _unique(actors), _unique(others)
+    targets = prep_objects(noun, sense.recipient_preps + ("of",))
+    others = [e for t in targets for e in entities_at(t, index)]
     return _unique(actors), _unique(others)
