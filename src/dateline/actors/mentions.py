@@ -187,7 +187,8 @@ class MentionFinder:
         if head is not ent.root and head.i >= ent.end:
             term = self.kb.sector_term(head.lemma_) or self.kb.sector_term(head.text)
             if term is None:
-                return None
+                # "a Chinese balloon", "Indian aircraft": the country owns the thing
+                return _mk(ent, "country", adj.name, adj.iso3, None, None)
             span = ent.doc[ent.start: head.i + 1]
             return RawMention(
                 start=span.start_char,

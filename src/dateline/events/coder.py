@@ -106,12 +106,11 @@ class EventCoder:
 
     def _verb_sense(self, verb: Token) -> Sense | None:
         obj = object_head(verb)
-        obj_lemma = obj.lemma_.lower() if obj is not None else None
-        obj_text = obj.lower_ if obj is not None else None
+        # "provide Ukraine with aid": the thing given may sit in a with-phrase
+        things = [t for t in [obj, *prep_objects(verb, ("with",))] if t is not None]
+        words = {w for t in things for w in (t.lemma_.lower(), t.lower_)}
         for sense in verb_senses(verb.lemma_):
-            if sense.objects is not None and obj_lemma not in sense.objects and (
-                obj_text not in sense.objects
-            ):
+            if sense.objects is not None and not (words & sense.objects):
                 continue
             if sense.requires_prep is not None:
                 holders = [verb] + ([obj] if obj is not None else [])

@@ -84,6 +84,7 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
     "visit": (_s("CONSULT", "visit", "visit"),),
     "travel": (_s("CONSULT", "visit", "visit", preps=("to",)),),
     "tour": (_s("CONSULT", "visit", "visit"),),
+    "arrive": (_s("CONSULT", "visit", "visit", preps=("in", "at")),),
     "host": (_s("CONSULT", "host", "host"),),
     "meet": (_s("CONSULT", None, "meet"),),
     "discuss": (_s("CONSULT", None, "meet"),),
@@ -172,7 +173,9 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
     "sever": (_s("SANCTION", "withdraw", objects="ties relation relations"),),
     "cut": (_s("SANCTION", "withdraw", objects="ties relation relations aid"),),
     "suspend": (_s("SANCTION", "discontinue", objects="aid ties relation relations talks"),),
-    "freeze": (_s("SANCTION", None, objects="asset assets"),),
+    "freeze": (_s("SANCTION", None, objects="asset assets aid assistance"),),
+    "pause": (_s("SANCTION", "discontinue", objects=AID_NOUNS + " ties talks cooperation"),),
+    "halt": (_s("SANCTION", "discontinue", objects=AID_NOUNS + " ties talks cooperation"),),
     "boycott": (_s("PROTEST", "boycott"),),
     # MOBILIZE
     "mobilize": (_s("MOBILIZE", "troops"),),

@@ -158,7 +158,9 @@ def verb_roles(verb: Token, sense: Sense, index: TokenEntities) -> tuple[list[En
     if sense.pattern == "give":
         targets = prep_objects(verb, sense.recipient_preps + ("for",))
         if obj is not None:
-            targets.extend(prep_objects(obj, sense.recipient_preps))
+            # "supply Kyiv with weapons": an actor as direct object receives
+            recipients += entities_at(obj, index, deep=False)
+            targets.extend(prep_objects(obj, sense.recipient_preps + ("of",)))
             for acl in (c for c in obj.children if c.dep_ == "acl"):
                 agent = _agent(acl)
                 if agent is not None:
@@ -174,6 +176,14 @@ def verb_roles(verb: Token, sense: Sense, index: TokenEntities) -> tuple[list[En
     if not recipients:
         targets = prep_objects(verb, sense.recipient_preps)
         recipients += [e for t in targets for e in entities_at(t, index)]
+    if not recipients:
+        # "refused to sign a deal with Moscow", "urged X to talk to Y": look one clause down
+        for comp in (c for c in verb.children if c.dep_ == "xcomp"):
+            inner = object_head(comp)
+            if inner is not None:
+                recipients += entities_at(inner, index)
+            targets = prep_objects(comp, ("with", "to", "against", "on"))
+            recipients += [e for t in targets for e in entities_at(t, index)]
     return actors, _unique(recipients)
 
 
