@@ -31,8 +31,16 @@ def _countries(entities: Iterable[object]) -> set[str]:
     return {e.country for e in entities if getattr(e, "country", None)}  # type: ignore[attr-defined]
 
 
-def _find(events: Iterable[Event], type_: str, *, actors: set[str], recipients: set[str] | None,
-          status: str, start: date | None = None, end: date | None = None) -> list[Event]:
+def _find(
+    events: Iterable[Event],
+    type_: str,
+    *,
+    actors: set[str],
+    recipients: set[str] | None,
+    status: str,
+    start: date | None = None,
+    end: date | None = None,
+) -> list[Event]:
     out = []
     for e in events:
         if e.type != type_ or e.status != status:
@@ -68,15 +76,25 @@ def test_seed_body_has_no_furniture_and_no_repeats(seed: Extraction) -> None:
 
 
 def test_seed_planned_visit_has_its_own_day_range(seed: Extraction) -> None:
-    found = _find(seed.events, "CONSULT", actors={"CHN"}, recipients={"RUS"}, status="planned",
-                  start=date(2025, 5, 7), end=date(2025, 5, 10))
+    found = _find(
+        seed.events,
+        "CONSULT",
+        actors={"CHN"},
+        recipients={"RUS"},
+        status="planned",
+        start=date(2025, 5, 7),
+        end=date(2025, 5, 10),
+    )
     assert found, "planned visit May 7-10 not found"
     assert any(e.date.basis == "stated" and e.date.granularity == "day" for e in found)
 
 
 def test_seed_planned_signing_of_documents(seed: Extraction) -> None:
-    found = [e for e in seed.events if e.type == "AGREE" and e.status == "planned"
-             and {"CHN", "RUS"} <= _countries(e.actor)]
+    found = [
+        e
+        for e in seed.events
+        if e.type == "AGREE" and e.status == "planned" and {"CHN", "RUS"} <= _countries(e.actor)
+    ]
     assert found, "the planned signing of bilateral documents is missing"
     assert all(e.date.start is not None and e.date.start >= date(2025, 5, 4) for e in found)
 
@@ -90,15 +108,31 @@ def test_seed_planned_signing_of_documents(seed: Extraction) -> None:
         ({"CHN", "RUS"}, None, date(2024, 7, 1), date(2024, 7, 31), "KAZ"),
         ({"CHN"}, {"RUS"}, date(2024, 9, 1), date(2024, 9, 30), None),
     ],
-    ids=["state-visit-2023-03", "trip-to-china-2023-10", "beijing-2024-05",
-         "kazakhstan-2024-07", "brics-2024-09"],
+    ids=[
+        "state-visit-2023-03",
+        "trip-to-china-2023-10",
+        "beijing-2024-05",
+        "kazakhstan-2024-07",
+        "brics-2024-09",
+    ],
 )
 def test_seed_earlier_meetings_have_their_month_and_place(
-    seed: Extraction, actors: set[str], recipients: set[str] | None, start: date, end: date,
+    seed: Extraction,
+    actors: set[str],
+    recipients: set[str] | None,
+    start: date,
+    end: date,
     place_country: str | None,
 ) -> None:
-    found = _find(seed.events, "CONSULT", actors=actors, recipients=recipients,
-                  status="occurred", start=start, end=end)
+    found = _find(
+        seed.events,
+        "CONSULT",
+        actors=actors,
+        recipients=recipients,
+        status="occurred",
+        start=start,
+        end=end,
+    )
     assert found, f"meeting {actors}->{recipients} in {start:%Y-%m} not found"
     assert all(e.date.granularity == "month" for e in found)
     if place_country is not None:
@@ -106,15 +140,27 @@ def test_seed_earlier_meetings_have_their_month_and_place(
 
 
 def test_seed_2022_invasion(seed: Extraction) -> None:
-    found = _find(seed.events, "ASSAULT", actors={"RUS"}, recipients={"UKR"}, status="occurred",
-                  start=date(2022, 2, 1), end=date(2022, 2, 28))
+    found = _find(
+        seed.events,
+        "ASSAULT",
+        actors={"RUS"},
+        recipients={"UKR"},
+        status="occurred",
+        start=date(2022, 2, 1),
+        end=date(2022, 2, 28),
+    )
     assert found
 
 
 @pytest.mark.parametrize("event_type", ["SUPPORT", "AID"])
 def test_seed_chinese_backing_and_supplies_are_ongoing(seed: Extraction, event_type: str) -> None:
-    found = [e for e in seed.events if e.type == event_type and _countries(e.actor) == {"CHN"}
-             and "RUS" in _countries(e.recipient)]
+    found = [
+        e
+        for e in seed.events
+        if e.type == event_type
+        and _countries(e.actor) == {"CHN"}
+        and "RUS" in _countries(e.recipient)
+    ]
     assert found and all(e.status == "ongoing" for e in found)
 
 
@@ -127,5 +173,5 @@ def test_seed_no_event_silently_dated_to_publication(seed: Extraction) -> None:
 def test_seed_every_event_quotes_a_body_sentence(seed: Extraction) -> None:
     text = seed.article.text
     for e in seed.events:
-        assert text[e.evidence.start: e.evidence.end] == e.evidence.sentence
+        assert text[e.evidence.start : e.evidence.end] == e.evidence.sentence
         assert e.evidence.trigger in e.evidence.sentence

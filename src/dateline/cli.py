@@ -78,8 +78,12 @@ def _progress(items: Iterable[Extraction | Failure], label: str) -> Iterator[Ext
             TimeElapsedColumn,
         )
 
-        columns = (SpinnerColumn(), TextColumn("[bold]{task.description}"),
-                   MofNCompleteColumn(), TimeElapsedColumn())
+        columns = (
+            SpinnerColumn(),
+            TextColumn("[bold]{task.description}"),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+        )
         with Progress(*columns, transient=True) as progress:
             task = progress.add_task(label, total=None)
             for item in items:
@@ -173,8 +177,9 @@ def _ingest(args: argparse.Namespace) -> dict[str, int]:
                 result = store.add(item)
             except StoreError as exc:  # e.g. an id already stored with other text
                 counts["failed"] += 1
-                failure = Failure(source=item.article.origin or item.article.id,
-                                  reason=exc.message, stage="store")
+                failure = Failure(
+                    source=item.article.origin or item.article.id, reason=exc.message, stage="store"
+                )
                 _report_failure(failure)
                 store.add_failure(failure)
                 continue
@@ -190,8 +195,13 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     from dateline.store.database import Store
 
     with Store.open(args.db, read_only=True) as store:
-        rows = store.timeline(actors=args.actor or (), type=args.type, since=args.since,
-                              until=args.until, limit=args.limit)
+        rows = store.timeline(
+            actors=args.actor or (),
+            type=args.type,
+            since=args.since,
+            until=args.until,
+            limit=args.limit,
+        )
     if args.format == "jsonl":
         for row in rows:
             _write_json(row.to_json(), sys.stdout)
@@ -217,8 +227,15 @@ def _print_timeline(rows: Sequence[Any], title: str) -> None:
         if r.basis == "publication":
             when += " (pub.)"
         sentence = r.sentence if len(r.sentence) <= 110 else r.sentence[:107] + "..."
-        table.add_row(when, f"[{style.get(r.status, 'white')}]{r.status}[/]", r.type,
-                      r.actor or "", r.recipient or "", r.place or "", sentence)
+        table.add_row(
+            when,
+            f"[{style.get(r.status, 'white')}]{r.status}[/]",
+            r.type,
+            r.actor or "",
+            r.recipient or "",
+            r.place or "",
+            sentence,
+        )
     # Piped output has no width to fit: give the table room instead of folding every cell.
     Console(width=None if sys.stdout.isatty() else 170).print(table)
 
@@ -297,7 +314,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     _print_timeline(rows, title=f"Busiest pair: {dyad[0]} – {dyad[1]}")
     print(
         "\nLook further:\n"
-        f"  dateline timeline --db {args.db} --actor {dyad[0]}            # everything involving {dyad[0]}\n"
+        f"  dateline timeline --db {args.db} --actor {dyad[0]}   # all events of {dyad[0]}\n"
         f"  dateline timeline --db {args.db} --actor {dyad[0]} --actor {dyad[1]} --format jsonl\n"
         f"  dateline export --db {args.db} --format csv -o events.csv\n"
         f"  dateline extract examples/corpus/<file>                # one article as JSON"
@@ -323,8 +340,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def inputs(p: argparse.ArgumentParser) -> None:
-        p.add_argument("inputs", nargs="+", metavar="INPUT",
-                       help="files, directories, or - for standard input")
+        p.add_argument(
+            "inputs", nargs="+", metavar="INPUT", help="files, directories, or - for standard input"
+        )
         p.add_argument("--published", type=_parse_date, help="publication date to assume")
 
     p = sub.add_parser("extract", help="code articles into JSON Lines of events")
@@ -347,8 +365,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("timeline", help="events from the store, in date order")
     p.add_argument("--db", default="dateline.duckdb")
-    p.add_argument("--actor", action="append", metavar="ISO3",
-                   help="an actor (country code or name); twice for a dyad")
+    p.add_argument(
+        "--actor",
+        action="append",
+        metavar="ISO3",
+        help="an actor (country code or name); twice for a dyad",
+    )
     p.add_argument("--type", help="PLOVER event type")
     p.add_argument("--since", type=_parse_date)
     p.add_argument("--until", type=_parse_date)
@@ -358,8 +380,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="export events from the store")
     p.add_argument("--db", default="dateline.duckdb")
-    p.add_argument("--format", choices=("jsonl", "csv", "parquet", "gdelt"),
-                   default="jsonl")
+    p.add_argument("--format", choices=("jsonl", "csv", "parquet", "gdelt"), default="jsonl")
     p.add_argument("-o", "--output", help="output file (default: standard output)")
     p.set_defaults(func=cmd_export)
 
@@ -400,5 +421,3 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def entry() -> None:
     sys.exit(main())
-
-

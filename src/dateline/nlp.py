@@ -32,7 +32,7 @@ PARAGRAPH_BREAKER = "dateline_paragraph_breaker"
 def _paragraph_breaker(doc: Doc) -> Doc:
     """Start a sentence after every line break: news paragraphs never share a sentence."""
     for token in doc[:-1]:
-        if "\n" in token.text_with_ws[len(token.text):] or (token.is_space and "\n" in token.text):
+        if "\n" in token.text_with_ws[len(token.text) :] or (token.is_space and "\n" in token.text):
             doc[token.i + 1].is_sent_start = True
     return doc
 
@@ -49,7 +49,7 @@ def load_language(settings: Settings) -> Language:
     try:
         try:
             module = importlib.import_module(name)
-            nlp = module.load()
+            nlp: Language = module.load()
         except ImportError:
             nlp = spacy.load(name)
     except (OSError, ImportError, ValueError) as exc:

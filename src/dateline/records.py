@@ -16,6 +16,7 @@ DateBasis = Literal["stated", "inferred", "publication"]
 Granularity = Literal["day", "week", "month", "quarter", "season", "year", "decade", "century"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 PlaceKind = Literal["place", "demonym", "metonym"]
+MentionKind = Literal["person", "country", "organization", "group", "metonym", "pronoun"]
 
 STATUSES: tuple[Status, ...] = ("occurred", "ongoing", "planned", "hypothetical", "negated")
 
@@ -108,7 +109,7 @@ class Mention:
     text: str
     entity: Entity
     cluster: int
-    kind: Literal["person", "country", "organization", "group", "metonym", "pronoun"]
+    kind: MentionKind
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,10 +9,11 @@ organisation; plural nominals ("the two leaders") to the latest distinct people.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import cast, get_args
 
 from dateline.actors.mentions import RawMention
 from dateline.nlp import Doc
-from dateline.records import Entity, Mention
+from dateline.records import Entity, Mention, MentionKind
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 _THING_PRONOUNS = frozenset({"it", "its"})
@@ -33,7 +34,8 @@ class _Cluster:
         e = self.entity
         self.entity = Entity(
             text=e.text,
-            name=e.name if len(e.name) >= len(mention.name) or mention.kind != "person"
+            name=e.name
+            if len(e.name) >= len(mention.name) or mention.kind != "person"
             else mention.name,
             country=e.country or mention.country,
             sector=e.sector or mention.sector,
@@ -44,8 +46,16 @@ class _Cluster:
 
 
 def _entity(m: RawMention) -> Entity:
-    return Entity(text=m.text, name=m.name, country=m.country, sector=m.sector, role=m.role,
-                  id=m.id, start=m.start, end=m.end)
+    return Entity(
+        text=m.text,
+        name=m.name,
+        country=m.country,
+        sector=m.sector,
+        role=m.role,
+        id=m.id,
+        start=m.start,
+        end=m.end,
+    )
 
 
 def resolve(doc: Doc, raw: list[RawMention]) -> tuple[Mention, ...]:
@@ -73,8 +83,10 @@ def resolve(doc: Doc, raw: list[RawMention]) -> tuple[Mention, ...]:
             surname = m.name.split()[-1].lower()
             c = by_key.get(key)
             if c is None and len(m.name.split()) == 1:
-                c = next((k for k in reversed(clusters) if k.kind == "person"
-                          and surname in k.surnames), None)
+                c = next(
+                    (k for k in reversed(clusters) if k.kind == "person" and surname in k.surnames),
+                    None,
+                )
                 later = {f.name.lower() for f in full_names.get(surname, ())}
                 if c is None and len(later) == 1:
                     full = next(iter(full_names[surname]))
@@ -118,8 +130,11 @@ def resolve(doc: Doc, raw: list[RawMention]) -> tuple[Mention, ...]:
                 actors_so_far.append((m.start, c, is_subject))
             kind = _record_kind(m.kind, c.kind)
             entity = replace(c.entity, text=m.text, start=m.start, end=m.end)
-            result.append(Mention(start=m.start, end=m.end, text=m.text, entity=entity,
-                                  cluster=c.id, kind=kind))  # type: ignore[arg-type]
+            result.append(
+                Mention(
+                    start=m.start, end=m.end, text=m.text, entity=entity, cluster=c.id, kind=kind
+                )
+            )
     # Entities carry the cluster's final knowledge (a later "President Xi" informs "Xi").
     final = {c.id: c.entity for c in clusters}
     return tuple(
@@ -150,11 +165,13 @@ def _antecedents(
         if m.sector not in (None, "GOV"):
             return []
         return _latest(people, sent_start, prefer_subject=False, limit=n, distinct=True)
-    candidates = [(s, c, subj) for s, c, subj in people
-                  if m.country is None or c.entity.country == m.country]
+    candidates = [
+        (s, c, subj) for s, c, subj in people if m.country is None or c.entity.country == m.country
+    ]
     if m.sector is not None:
-        candidates = [(s, c, subj) for s, c, subj in candidates
-                      if c.entity.sector in (None, m.sector)]
+        candidates = [
+            (s, c, subj) for s, c, subj in candidates if c.entity.sector in (None, m.sector)
+        ]
     return _latest(candidates, sent_start, prefer_subject=False, limit=1)
 
 
@@ -191,9 +208,12 @@ def _latest(
     return out if len(out) == limit else []
 
 
-def _record_kind(mention_kind: str, cluster_kind: str) -> str:
+def _record_kind(mention_kind: str, cluster_kind: str) -> MentionKind:
     if mention_kind == "pronoun":
         return "pronoun"
     if mention_kind == "nominal":
         return "person" if cluster_kind == "person" else "group"
-    return mention_kind
+    for kind in get_args(MentionKind):
+        if kind == mention_kind:
+            return cast(MentionKind, kind)
+    return "group"

@@ -18,9 +18,29 @@ PERSON_LABELS = frozenset({"PERSON"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ORG_LABELS = frozenset({"ORG", "NORP", "FAC"})
 # Words that may sit between a nationality and a name inside one title ("Foreign Minister").
-TITLE_GLUE = frozenset({"foreign", "defence", "defense", "prime", "vice", "deputy", "chief",
-                        "interior", "finance", "first", "state", "supreme", "former", "then",
-                        "acting", "crown", "secretary", "general", "-"})
+TITLE_GLUE = frozenset(
+    {
+        "foreign",
+        "defence",
+        "defense",
+        "prime",
+        "vice",
+        "deputy",
+        "chief",
+        "interior",
+        "finance",
+        "first",
+        "state",
+        "supreme",
+        "former",
+        "then",
+        "acting",
+        "crown",
+        "secretary",
+        "general",
+        "-",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +101,10 @@ class MentionFinder:
         text = ent.text.strip()
         if label in PERSON_LABELS:
             return self._person(ent, published)
-        if label in ("ORG", "GPE", "NORP", "LOC") and self.kb.country(text) is None and (
-            self.kb.officeholders(text, None)
+        if (
+            label in ("ORG", "GPE", "NORP", "LOC")
+            and self.kb.country(text) is None
+            and (self.kb.officeholders(text, None))
         ):
             return self._person(ent, published)  # a known leader the NER mislabelled
         if label in ("NORP",):
@@ -163,7 +185,7 @@ class MentionFinder:
             if former and len({h.country for h in former}) == 1:
                 country = country or former[0].country
                 name = former[0].name if len(name.split()) == 1 else name
-        span = doc[start_i: ent.end]
+        span = doc[start_i : ent.end]
         return RawMention(
             start=span.start_char,
             end=span.end_char,
@@ -189,7 +211,7 @@ class MentionFinder:
             if term is None:
                 # "a Chinese balloon", "Indian aircraft": the country owns the thing
                 return _mk(ent, "country", adj.name, adj.iso3, None, None)
-            span = ent.doc[ent.start: head.i + 1]
+            span = ent.doc[ent.start : head.i + 1]
             return RawMention(
                 start=span.start_char,
                 end=span.end_char,
@@ -216,21 +238,49 @@ class MentionFinder:
         term = self.kb.sector_term(ent.root.lemma_) or self.kb.sector_term(ent.root.text)
         if country is None and term is None:
             return None
-        return _mk(ent, "organization", ent.text, country,
-                   term.sector if term else None, term.role if term else None)
+        return _mk(
+            ent,
+            "organization",
+            ent.text,
+            country,
+            term.sector if term else None,
+            term.role if term else None,
+        )
 
     # -- tokens outside entities ------------------------------------------------------
     def _from_token(self, token: Token, published: date | None) -> RawMention | None:
         low = token.lower_
         if token.pos_ == "PRON" and low in _PRONOUNS:
-            return RawMention(token.idx, token.idx + len(token), token.i, token.i + 1,
-                              token.text, "pronoun", low, None, None, None, head=token.i)
+            return RawMention(
+                token.idx,
+                token.idx + len(token),
+                token.i,
+                token.i + 1,
+                token.text,
+                "pronoun",
+                low,
+                None,
+                None,
+                None,
+                head=token.i,
+            )
         if token.pos_ == "PROPN" or token.is_title:
             igo = self.kb.igo(token.text)
             if igo is not None and token.ent_type_ not in ("PERSON", "GPE"):
-                return RawMention(token.idx, token.idx + len(token), token.i, token.i + 1,
-                                  token.text, "organization", igo.name, igo.code, "IGO", None,
-                                  id=igo.code, head=token.i)
+                return RawMention(
+                    token.idx,
+                    token.idx + len(token),
+                    token.i,
+                    token.i + 1,
+                    token.text,
+                    "organization",
+                    igo.name,
+                    igo.code,
+                    "IGO",
+                    None,
+                    id=igo.code,
+                    head=token.i,
+                )
             if token.ent_type_ == "" and token.pos_ == "PROPN" and token.dep_ != "compound":
                 holders = self.kb.officeholders(token.text, published) or self.kb.officeholders(
                     token.text, None
@@ -238,20 +288,49 @@ class MentionFinder:
                 if holders and len({h.country for h in holders}) == 1:
                     current = self.kb.officeholders(token.text, published)
                     h = holders[0]
-                    return RawMention(token.idx, token.idx + len(token), token.i, token.i + 1,
-                                      token.text, "person", h.name, h.country,
-                                      h.sector if current else None,
-                                      h.role if current else None, head=token.i)
+                    return RawMention(
+                        token.idx,
+                        token.idx + len(token),
+                        token.i,
+                        token.i + 1,
+                        token.text,
+                        "person",
+                        h.name,
+                        h.country,
+                        h.sector if current else None,
+                        h.role if current else None,
+                        head=token.i,
+                    )
             metonym = self.kb.metonym(token.text)
             if metonym is not None and (_acts(token) or token.dep_ == "poss"):
-                return RawMention(token.idx, token.idx + len(token), token.i, token.i + 1,
-                                  token.text, "metonym", token.text, metonym.iso3,
-                                  metonym.sector or "GOV", None, head=token.i)
-            country = self.kb.country(token.text)
-            if country is not None and token.ent_type_ not in ("PERSON",):
-                return RawMention(token.idx, token.idx + len(token), token.i, token.i + 1,
-                                  token.text, "country", country.name, country.iso3, None,
-                                  None, head=token.i)
+                return RawMention(
+                    token.idx,
+                    token.idx + len(token),
+                    token.i,
+                    token.i + 1,
+                    token.text,
+                    "metonym",
+                    token.text,
+                    metonym.iso3,
+                    metonym.sector or "GOV",
+                    None,
+                    head=token.i,
+                )
+            named = self.kb.country(token.text)
+            if named is not None and token.ent_type_ not in ("PERSON",):
+                return RawMention(
+                    token.idx,
+                    token.idx + len(token),
+                    token.i,
+                    token.i + 1,
+                    token.text,
+                    "country",
+                    named.name,
+                    named.iso3,
+                    None,
+                    None,
+                    head=token.i,
+                )
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod"):
             # a modifier ("*state* visit", "*government* spokesman") is not an actor itself
             term: SectorTerm | _Term | None = self.kb.sector_term(
@@ -263,7 +342,7 @@ class MentionFinder:
             if term is None:
                 return None
             start = token.i
-            country = None
+            country: str | None = None
             for left in reversed(list(token.lefts)):
                 if left.dep_ in ("amod", "compound", "poss", "nmod"):
                     c = self.kb.country_by_adjective(left.text) or self.kb.country(left.text)
@@ -272,11 +351,22 @@ class MentionFinder:
                         start = min(start, left.i)
                     elif self.kb.sector_term(left.lower_) is not None or left.lower_ in TITLE_GLUE:
                         start = min(start, left.i)
-            span = token.doc[start: token.i + 1]
+            span = token.doc[start : token.i + 1]
             # determiners like "the" stay outside the mention text
             kind = "nominal" if term.role in _PERSON_ROLES else "group"
-            return RawMention(span.start_char, span.end_char, span.start, span.end, span.text,
-                              kind, span.text, country, term.sector, term.role, head=token.i)
+            return RawMention(
+                span.start_char,
+                span.end_char,
+                span.start,
+                span.end,
+                span.text,
+                kind,
+                span.text,
+                country,
+                term.sector,
+                term.role,
+                head=token.i,
+            )
         return None
 
     def _is_title_word(self, tok: Token) -> bool:
@@ -287,19 +377,43 @@ class MentionFinder:
         words = [w for w in words if w not in ("former", "then", "acting", "-")]
         for n in range(len(words), 0, -1):
             for i in range(0, len(words) - n + 1):
-                term = self.kb.sector_term(" ".join(words[i: i + n]))
+                term = self.kb.sector_term(" ".join(words[i : i + n]))
                 if term is not None:
                     return term.sector, term.role
         return None, None
 
 
-_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "it", "its", "they", "them",
-                       "their", "we", "our"})
-_PERSON_ROLES = frozenset({"leader", "head_of_state", "head_of_government", "foreign_minister",
-                           "defence_minister", "minister", "leader", "diplomat", "spokesperson",
-                           "official", "envoy", "ambassador", "monarch", "president",
-                           "prime_minister", "chancellor", "king", "general", "commander",
-                           "secretary", "lawmaker", "judge", "prosecutor", "governor", "mayor"})
+_PRONOUNS = frozenset(
+    {"he", "she", "him", "her", "his", "hers", "it", "its", "they", "them", "their", "we", "our"}
+)
+_PERSON_ROLES = frozenset(
+    {
+        "leader",
+        "head_of_state",
+        "head_of_government",
+        "foreign_minister",
+        "defence_minister",
+        "minister",
+        "diplomat",
+        "spokesperson",
+        "official",
+        "envoy",
+        "ambassador",
+        "monarch",
+        "president",
+        "prime_minister",
+        "chancellor",
+        "king",
+        "general",
+        "commander",
+        "secretary",
+        "lawmaker",
+        "judge",
+        "prosecutor",
+        "governor",
+        "mayor",
+    }
+)
 
 
 PERSON_NOUNS = frozenset({"leader", "counterpart", "head", "chief", "envoy", "delegation"})
@@ -324,18 +438,35 @@ def _acts(token: Token) -> bool:
     """Is this token an acting participant (subject, agent, possessor), not a location?"""
     if token.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "conj", "appos"):
         return token.dep_ != "conj" or _acts(token.head)
-    if token.dep_ == "pobj" and token.head.lower_ in ("by", "with", "between", "against"):
-        return True
-    return False
+    return token.dep_ == "pobj" and token.head.lower_ in ("by", "with", "between", "against")
 
 
-def _mk(ent: Span, kind: str, name: str, country: str | None, sector: str | None,
-        role: str | None, ident: str | None = None) -> RawMention:
+def _mk(
+    ent: Span,
+    kind: str,
+    name: str,
+    country: str | None,
+    sector: str | None,
+    role: str | None,
+    ident: str | None = None,
+) -> RawMention:
     span = ent
     if ent[0].lower_ == "the" and len(ent) > 1:
         span = ent[1:]
-    return RawMention(span.start_char, span.end_char, span.start, span.end, span.text, kind,
-                      name, country, sector, role, id=ident, head=ent.root.i)
+    return RawMention(
+        span.start_char,
+        span.end_char,
+        span.start,
+        span.end,
+        span.text,
+        kind,
+        name,
+        country,
+        sector,
+        role,
+        id=ident,
+        head=ent.root.i,
+    )
 
 
 def _strip_possessive(text: str) -> str:

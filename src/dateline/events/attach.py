@@ -37,8 +37,14 @@ def coordination_repairs(sent: Span) -> dict[int, int]:
             continue
         inner = tok.head
         for anc in inner.ancestors:
-            twin = next((c for c in anc.children
-                         if c.dep_ == "prep" and c.lower_ == tok.lower_ and c.i < tok.i), None)
+            twin = next(
+                (
+                    c
+                    for c in anc.children
+                    if c.dep_ == "prep" and c.lower_ == tok.lower_ and c.i < tok.i
+                ),
+                None,
+            )
             if twin is not None:
                 repairs[tok.i] = anc.i
                 for c in inner.children:
@@ -85,8 +91,10 @@ def attached(
     out: list[_T] = []
     for item in items:
         root = span_root(doc, item.start, item.end)
-        if root is not None and root.i not in anchors and attached_to(
-            root, anchors, blockers, repairs
+        if (
+            root is not None
+            and root.i not in anchors
+            and attached_to(root, anchors, blockers, repairs)
         ):
             out.append(item)
     return out

@@ -18,7 +18,6 @@ from dateline.events.lexicon import (
 )
 from dateline.events.ontology import Ontology
 from dateline.events.roles import (
-    conjuncts,
     governing_verb,
     noun_roles,
     object_head,
@@ -26,6 +25,8 @@ from dateline.events.roles import (
     verb_roles,
 )
 from dateline.events.status import event_status
+from dateline.geo.gazetteer import Gazetteer
+from dateline.geo.resolve import dateline_span
 from dateline.nlp import Doc, Span, Token
 from dateline.records import (
     Article,
@@ -55,9 +56,12 @@ class _Found:
 
 
 class EventCoder:
-    def __init__(self, kb: KnowledgeBase, ontology: Ontology) -> None:
+    def __init__(
+        self, kb: KnowledgeBase, ontology: Ontology, gazetteer: Gazetteer | None = None
+    ) -> None:
         self.kb = kb
         self.ontology = ontology
+        self.gazetteer = gazetteer
         self.lemmas = all_trigger_lemmas()
 
     def code(
@@ -69,6 +73,7 @@ class EventCoder:
         places: Sequence[Place],
     ) -> tuple[Event, ...]:
         index = _token_index(doc, mentions)
+        dateline = _dateline_place(article, places)
         events: list[Event] = []
         for sent in doc.sents:
             if not any(t.lemma_.lower() in self.lemmas for t in sent):
@@ -76,7 +81,7 @@ class EventCoder:
             found = self._triggers(sent, index)
             trigger_ids = {f.trigger.i for f in found}
             for f in found:
-                events.extend(self._events(f, sent, article, times, places, trigger_ids))
+                events.extend(self._events(f, sent, article, times, places, trigger_ids, dateline))
         events = _merge_in_document(events)
         return tuple(replace(e, id=f"{article.id}-e{i + 1}") for i, e in enumerate(events))
 
@@ -141,8 +146,10 @@ class EventCoder:
             parent = by_index.get(head.i) if head is not t else None
             if parent is not None and t.pos_ == "NOUN":
                 continue
-            if t.dep_ in ("xcomp", "ccomp") and t.head.i in by_index and (
-                by_index[t.head.i].sense.type in EMBEDDING_TYPES
+            if (
+                t.dep_ in ("xcomp", "ccomp")
+                and t.head.i in by_index
+                and (by_index[t.head.i].sense.type in EMBEDDING_TYPES)
             ):
                 continue
             keep.append(f)
@@ -157,6 +164,7 @@ class EventCoder:
         times: Sequence[TimeSpan],
         places: Sequence[Place],
         trigger_ids: set[int],
+        dateline: Place | None,
     ) -> list[Event]:
         if not f.actors:
             return []
@@ -175,24 +183,29 @@ class EventCoder:
             )
         free = [s for s in sent_times if s not in stated and id(s) not in others]
         sent_places = [p for p in attach.in_sentence(places, sent) if p.kind != "demonym"]
-        my_places = [p for p in attach.attached(doc, sent_places, anchors, blockers, repairs)
-                     if self._is_location(doc, p, f)]
+        my_places = [
+            p
+            for p in attach.attached(doc, sent_places, anchors, blockers, repairs)
+            if self._is_location(doc, p, f)
+        ]
         # "..., where X took a trip": the clause happens at the place and time before it
         if not stated and _in_where_clause(f.trigger):
             before = attach.preceding(sent_times, f.trigger.idx)
             stated_like = before[:1]
             if not my_places:
-                my_places = [p for p in attach.preceding(sent_places, f.trigger.idx)[:1]
-                             if p.kind == "place"]
+                my_places = [
+                    p for p in attach.preceding(sent_places, f.trigger.idx)[:1] if p.kind == "place"
+                ]
         else:
             stated_like = []
-        context = [t for t in _context_times(times, article, sent, status)
-                   if not _dates_a_report(doc, t)]
+        context = [
+            t for t in _context_times(times, article, sent, status) if not _dates_a_report(doc, t)
+        ]
         groups = _split_by_place(my_places, stated)
         out: list[Event] = []
         for place, group_times in groups:
             when = dating.choose(group_times, free or stated_like, context, status, article)
-            out.append(self._assemble(f, sent, article, status, when, place))
+            out.append(self._assemble(f, sent, article, status, when, place, dateline))
         return out
 
     def _is_location(self, doc: Doc, place: Place, f: _Found) -> bool:
@@ -213,32 +226,63 @@ class EventCoder:
         status: Status,
         when: EventDate,
         place: Place | None,
+        dateline: Place | None,
     ) -> Event:
         actors = list(f.actors)
         recipients = [r for r in f.recipients if not _same_actor(r, actors)]
         mode = f.sense.mode
         actor_countries = {a.country for a in actors if a.country}
-        if place is not None and place.country and not recipients and (
-            f.sense.type in TARGETS_AT_PLACE and place.country not in actor_countries
+        if (
+            place is not None
+            and place.country
+            and not recipients
+            and (f.sense.type in TARGETS_AT_PLACE and place.country not in actor_countries)
         ):
             # a strike "in X", aid delivered "in X": the place's country is on the receiving end
             country = self.kb.country_by_iso3(place.country)
-            recipients = [Entity(text=place.text, name=country.name if country else place.text,
-                                 country=place.country, start=place.start, end=place.end)]
+            recipients = [
+                Entity(
+                    text=place.text,
+                    name=country.name if country else place.text,
+                    country=place.country,
+                    start=place.start,
+                    end=place.end,
+                )
+            ]
         if place is not None and place.country and f.sense.pattern in ("visit", "meet"):
-            if not recipients and f.sense.pattern == "visit" and place.country not in actor_countries:
+            if (
+                not recipients
+                and f.sense.pattern == "visit"
+                and place.country not in actor_countries
+            ):
                 country = self.kb.country_by_iso3(place.country)
-                recipients = [Entity(text=place.text, name=country.name if country else place.text,
-                                     country=place.country, start=place.start, end=place.end)]
-            if f.sense.pattern == "meet" and f.sense.type == "CONSULT" and mode is None and (
-                actor_countries and place.country not in actor_countries
+                recipients = [
+                    Entity(
+                        text=place.text,
+                        name=country.name if country else place.text,
+                        country=place.country,
+                        start=place.start,
+                        end=place.end,
+                    )
+                ]
+            if (
+                f.sense.pattern == "meet"
+                and f.sense.type == "CONSULT"
+                and mode is None
+                and (actor_countries and place.country not in actor_countries)
             ):
                 mode = "third-party"
+        if place is None:
+            place = self._implied_place(f, status, when, article, recipients, dateline)
         cameo, score, quad = self.ontology.code(f.sense.type, mode)
         text = sent.text.rstrip()
-        evidence = Evidence(sentence=text, start=sent.start_char,
-                            end=sent.start_char + len(text), trigger=f.trigger.text,
-                            trigger_start=f.trigger.idx)
+        evidence = Evidence(
+            sentence=text,
+            start=sent.start_char,
+            end=sent.start_char + len(text),
+            trigger=f.trigger.text,
+            trigger_start=f.trigger.idx,
+        )
         confidence = 0.45 + 0.2 * bool(actors) + 0.1 * bool(recipients)
         confidence += 0.15 if when.basis == "stated" else 0.05 if when.basis == "inferred" else 0
         confidence += 0.05 if f.trigger.pos_ == "VERB" else 0.0
@@ -258,6 +302,47 @@ class EventCoder:
             confidence=round(min(confidence, 0.95), 2),
         )
 
+    def _implied_place(
+        self,
+        f: _Found,
+        status: Status,
+        when: EventDate,
+        article: Article,
+        recipients: list[Entity],
+        dateline: Place | None,
+    ) -> Place | None:
+        """No place in the sentence: a visit's destination or a strike's target country,
+        else the dateline for an event of the day that the article reports."""
+        target = next((r for r in recipients if r.country and len(r.country) == 3), None)
+        if (
+            target is not None
+            and self.gazetteer is not None
+            and (f.sense.type in TARGETS_AT_PLACE or f.sense.pattern == "visit")
+        ):
+            assert target.country is not None
+            return self.gazetteer.country_place(
+                target.country, target.text, target.start, target.end
+            )
+        published = article.published
+        if (
+            dateline is not None
+            and status == "occurred"
+            and published is not None
+            and (
+                when.basis == "publication"
+                or (when.start is not None and abs((when.start - published).days) <= 2)
+            )
+        ):
+            return dateline
+        return None
+
+
+def _dateline_place(article: Article, places: Sequence[Place]) -> Place | None:
+    span = dateline_span(article.text)
+    if span is None:
+        return None
+    return next((p for p in places if p.start >= span[0] and p.end <= span[1] + 1), None)
+
 
 def prep_objects_any(holders: list[Token], prep: str) -> bool:
     return any(prep_objects(h, (prep,)) for h in holders)
@@ -270,8 +355,9 @@ def _token_index(doc: Doc, mentions: Sequence[Mention]) -> dict[int, list[Entity
         if span is None:
             continue
         for tok in span:
-            if not any(e.name == m.entity.name and e.country == m.entity.country
-                       for e in index[tok.i]):
+            if not any(
+                e.name == m.entity.name and e.country == m.entity.country for e in index[tok.i]
+            ):
                 index[tok.i].append(m.entity)
     return index
 
@@ -336,9 +422,9 @@ def _merge_in_document(events: list[Event]) -> list[Event]:
     """One event told twice in an article is one event: an undated retelling of an event
     whose twin (same type, actors, recipients) has a stated date is dropped, then exact
     repeats go."""
+
     def key(e: Event) -> tuple[object, ...]:
         return (e.type, _parties(e.actor), _parties(e.recipient))
-
 
     real = ("occurred", "planned", "ongoing")
     stated: dict[tuple[object, ...], Event] = {}
@@ -360,8 +446,7 @@ def _merge_in_document(events: list[Event]) -> list[Event]:
         ):
             # the twin already stands for this event; its undated retelling adds nothing
             continue
-        full = key(e) + (e.status, e.date.start, e.date.end,
-                         e.place.geonameid if e.place else None)
+        full = (*key(e), e.status, e.date.start, e.date.end, e.place.geonameid if e.place else None)
         if full in seen:
             continue
         seen.add(full)

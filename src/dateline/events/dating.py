@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from dateline.records import Article, EventDate, Status, TimeSpan
+from dateline.records import Article, DateBasis, EventDate, Status, TimeSpan
 
 DATED = ("DATE", "TIME")
 
@@ -29,13 +29,13 @@ def _has_year(text: str) -> bool:
     )
 
 
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 
 
 def _is_weekday(text: str) -> bool:
     words = text.lower().replace(",", " ").split()
-    return bool(words) and any(w in WEEKDAYS for w in words) and not any(
-        ch.isdigit() for ch in text
+    return (
+        bool(words) and any(w in WEEKDAYS for w in words) and not any(ch.isdigit() for ch in text)
     )
 
 
@@ -51,7 +51,9 @@ def fits(span: TimeSpan, status: Status, published: date | None) -> bool:
     return True
 
 
-def from_span(span: TimeSpan, basis: str, status: Status, published: date | None) -> EventDate:
+def from_span(
+    span: TimeSpan, basis: DateBasis, status: Status, published: date | None
+) -> EventDate:
     start, end = span.start_date, span.end_date or span.start_date
     if published is not None and start is not None and end is not None and _is_weekday(span.text):
         # a bare weekday points back in a report of the past and forward in a plan
@@ -59,21 +61,27 @@ def from_span(span: TimeSpan, basis: str, status: Status, published: date | None
             start, end = start + timedelta(days=7), end + timedelta(days=7)
         elif status in ("occurred", "negated") and start > published:
             start, end = start - timedelta(days=7), end - timedelta(days=7)
-        return EventDate(start=start, end=end, granularity=span.granularity, text=span.text,
-                         basis=basis)  # type: ignore[arg-type]
+        return EventDate(
+            start=start, end=end, granularity=span.granularity, text=span.text, basis=basis
+        )
     if published is not None and start is not None and end is not None and not _has_year(span.text):
         if status == "planned" and end < published and span.granularity in ("day", "month"):
             start, end = _shift_year(start, 1), _shift_year(end, 1)
         elif status == "occurred" and start > published and span.granularity in ("day", "month"):
             start, end = _shift_year(start, -1), _shift_year(end, -1)
-    return EventDate(start=start, end=end, granularity=span.granularity, text=span.text,
-                     basis=basis)  # type: ignore[arg-type]
+    return EventDate(
+        start=start, end=end, granularity=span.granularity, text=span.text, basis=basis
+    )
 
 
 def publication_date(article: Article) -> EventDate:
-    return EventDate(start=article.published, end=article.published,
-                     granularity="day" if article.published else None, text=None,
-                     basis="publication")
+    return EventDate(
+        start=article.published,
+        end=article.published,
+        granularity="day" if article.published else None,
+        text=None,
+        basis="publication",
+    )
 
 
 def choose(
@@ -96,8 +104,11 @@ def choose(
         return from_span(free[0], "inferred", status, published)
     if status in ("planned", "occurred", "negated"):
         for span in reversed(context):
-            if span.type in DATED and span.start_date is not None and fits(
-                span, status, published
-            ) and span.granularity in ("day", "month"):
+            if (
+                span.type in DATED
+                and span.start_date is not None
+                and fits(span, status, published)
+                and span.granularity in ("day", "month")
+            ):
                 return from_span(span, "inferred", status, published)
     return publication_date(article)

@@ -124,7 +124,14 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
     "supply": (_s("AID", None, "give", durative=True),),
     "provide": (_s("AID", None, "give", objects=AID_NOUNS, durative=True),),
     "send": (
-        _s("ASSAULT", "invasion", "give", objects=TROOP_NOUNS, preps=("into",), requires_prep="into"),
+        _s(
+            "ASSAULT",
+            "invasion",
+            "give",
+            objects=TROOP_NOUNS,
+            preps=("into",),
+            requires_prep="into",
+        ),
         _s("MOBILIZE", "troops", "give", objects=TROOP_NOUNS, preps=("to",)),
         _s("AID", None, "give", objects=AID_NOUNS),
     ),
@@ -202,8 +209,18 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
     "shoot": (_s("ASSAULT", "firearms"),),
     "raid": (_s("ASSAULT", None),),
     "storm": (_s("ASSAULT", None),),
-    "launch": (_s("ASSAULT", None, "give", objects=ATTACK_NOUNS, preps=("on", "against", "at", "into")),),
-    "fire": (_s("ASSAULT", None, "give", objects=ATTACK_NOUNS + " shell shells", preps=("at", "on", "into")),),
+    "launch": (
+        _s("ASSAULT", None, "give", objects=ATTACK_NOUNS, preps=("on", "against", "at", "into")),
+    ),
+    "fire": (
+        _s(
+            "ASSAULT",
+            None,
+            "give",
+            objects=ATTACK_NOUNS + " shell shells",
+            preps=("at", "on", "into"),
+        ),
+    ),
     "carry": (_s("ASSAULT", None, "give", objects=ATTACK_NOUNS, preps=("on", "against", "in")),),
     "abduct": (_s("ASSAULT", "abduct"),),
     "kidnap": (_s("ASSAULT", "abduct"),),
@@ -285,14 +302,59 @@ _NOUNS: dict[str, Sense] = {
 
 # Verbs that only carry a nominal trigger ("pay a visit", "hold talks", "launch an attack").
 LIGHT_VERBS = frozenset(
-    "pay make take hold have conduct carry launch stage begin start continue resume "
-    "host join attend reach sign hold schedule plan announce undertake embark".split()
+    [
+        "pay",
+        "make",
+        "take",
+        "hold",
+        "have",
+        "conduct",
+        "carry",
+        "launch",
+        "stage",
+        "begin",
+        "start",
+        "continue",
+        "resume",
+        "host",
+        "join",
+        "attend",
+        "reach",
+        "sign",
+        "hold",
+        "schedule",
+        "plan",
+        "announce",
+        "undertake",
+        "embark",
+    ]
 )
 
 # Verbs of saying: their complement may hold an event; they are not events themselves.
 SPEECH_VERBS = frozenset(
-    "say tell confirm announce add state report claim note write insist argue believe "
-    "think suggest indicate explain declare stress reiterate acknowledge".split()
+    [
+        "say",
+        "tell",
+        "confirm",
+        "announce",
+        "add",
+        "state",
+        "report",
+        "claim",
+        "note",
+        "write",
+        "insist",
+        "argue",
+        "believe",
+        "think",
+        "suggest",
+        "indicate",
+        "explain",
+        "declare",
+        "stress",
+        "reiterate",
+        "acknowledge",
+    ]
 )
 
 

@@ -12,7 +12,9 @@ from dateline.events.lexicon import LIGHT_VERBS, Sense
 from dateline.nlp import Token
 from dateline.records import Entity
 
-QUANTIFIERS = frozenset("number series range set couple package raft host slew pair".split())
+QUANTIFIERS = frozenset(
+    ["number", "series", "range", "set", "couple", "package", "raft", "host", "slew", "pair"]
+)
 
 TokenEntities = Mapping[int, Sequence[Entity]]
 
@@ -122,8 +124,11 @@ def governing_verb(noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
         return head
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and (
-        head.head.lemma_ in LIGHT_VERBS or head.lower_ in ("with", "for", "on", "in")
+    if (
+        noun.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.head.pos_ == "VERB"
+        and (head.head.lemma_ in LIGHT_VERBS or head.lower_ in ("with", "for", "on", "in"))
     ):
         return head.head
     if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
@@ -131,7 +136,9 @@ def governing_verb(noun: Token) -> Token | None:
     return None
 
 
-def verb_roles(verb: Token, sense: Sense, index: TokenEntities) -> tuple[list[Entity], list[Entity]]:
+def verb_roles(
+    verb: Token, sense: Sense, index: TokenEntities
+) -> tuple[list[Entity], list[Entity]]:
     subj_tokens = subject_of(verb)
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     actors = [e for t in subj_tokens for e in entities_at(t, index)]
@@ -156,11 +163,11 @@ def verb_roles(verb: Token, sense: Sense, index: TokenEntities) -> tuple[list[En
         others = [e for t in others_tokens for e in entities_at(t, index)]
         return actors, _unique(recipients + others)
     if sense.pattern == "give":
-        targets = prep_objects(verb, sense.recipient_preps + ("for",))
+        targets = prep_objects(verb, (*sense.recipient_preps, "for"))
         if obj is not None:
             # "supply Kyiv with weapons": an actor as direct object receives
             recipients += entities_at(obj, index, deep=False)
-            targets.extend(prep_objects(obj, sense.recipient_preps + ("of",)))
+            targets.extend(prep_objects(obj, (*sense.recipient_preps, "of")))
             for acl in (c for c in obj.children if c.dep_ == "acl"):
                 agent = _agent(acl)
                 if agent is not None:
@@ -196,7 +203,9 @@ def _inviters(verb: Token) -> list[Token]:
     return out
 
 
-def noun_roles(noun: Token, sense: Sense, index: TokenEntities) -> tuple[list[Entity], list[Entity]]:
+def noun_roles(
+    noun: Token, sense: Sense, index: TokenEntities
+) -> tuple[list[Entity], list[Entity]]:
     actors: list[Entity] = []
     for c in noun.children:
         if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i:
@@ -211,6 +220,6 @@ def noun_roles(noun: Token, sense: Sense, index: TokenEntities) -> tuple[list[En
         actors += [e for t in between for e in entities_at(t, index)]
         others = [e for t in prep_objects(noun, ("with",)) for e in entities_at(t, index)]
         return _unique(actors), _unique(others)
-    targets = prep_objects(noun, sense.recipient_preps + ("of",))
+    targets = prep_objects(noun, (*sense.recipient_preps, "of"))
     others = [e for t in targets for e in entities_at(t, index)]
     return _unique(actors), _unique(others)

@@ -8,6 +8,7 @@ from dateline.actors.kb import KnowledgeBase
 from dateline.config import Settings
 from dateline.events.coder import EventCoder
 from dateline.events.ontology import Ontology
+from dateline.geo.gazetteer import Gazetteer
 from dateline.pipeline import DocState
 
 
@@ -18,7 +19,7 @@ class EventsStage:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.coder = EventCoder(KnowledgeBase.default(), Ontology.default())
+        self.coder = EventCoder(KnowledgeBase.default(), Ontology.default(), Gazetteer.load())
 
     def __call__(self, state: DocState) -> DocState:
         events = self.coder.code(

@@ -10,17 +10,46 @@ from dateline.nlp import Token
 from dateline.records import Status
 
 PLANNING_VERBS = frozenset(
-    "plan intend aim expect schedule set due prepare seek hope want propose agree decide "
-    "arrange slate".split()
+    [
+        "plan",
+        "intend",
+        "aim",
+        "expect",
+        "schedule",
+        "set",
+        "due",
+        "prepare",
+        "seek",
+        "hope",
+        "want",
+        "propose",
+        "agree",
+        "decide",
+        "arrange",
+        "slate",
+    ]
 )
-PLANNING_ADJECTIVES = frozenset("upcoming planned forthcoming proposed scheduled expected next "
-                                "future impending".split())
-CONTINUING_VERBS = frozenset("continue keep remain persist".split())
+PLANNING_ADJECTIVES = frozenset(
+    [
+        "upcoming",
+        "planned",
+        "forthcoming",
+        "proposed",
+        "scheduled",
+        "expected",
+        "next",
+        "future",
+        "impending",
+    ]
+)
+CONTINUING_VERBS = frozenset(["continue", "keep", "remain", "persist"])
 HEDGE_MODALS = frozenset({"could", "might", "may", "should", "would", "can", "must"})
 FUTURE_MODALS = frozenset({"will", "'ll", "shall", "wo"})
 CONDITION_MARKERS = frozenset({"if", "unless", "whether"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
-SPEECH = frozenset("say tell confirm announce add state report claim note insist".split())
+SPEECH = frozenset(
+    ["say", "tell", "confirm", "announce", "add", "state", "report", "claim", "note", "insist"]
+)
 
 
 def _aux_words(verb: Token) -> list[str]:
@@ -83,8 +112,9 @@ def event_status(trigger: Token, durative: bool) -> Status:
     top = chain[-1] if chain[-1].pos_ in ("VERB", "AUX") else trigger
     if durative and _present(top):
         return "ongoing"
-    if top.tag_ == "VBG" and any(c.lower_ in ("is", "are", "'s", "'re", "am")
-                                 for c in top.children if c.dep_ == "aux"):
+    if top.tag_ == "VBG" and any(
+        c.lower_ in ("is", "are", "'s", "'re", "am") for c in top.children if c.dep_ == "aux"
+    ):
         return "ongoing"
     return "occurred"
 
@@ -94,8 +124,10 @@ def _is_to_be(chain: list[Token]) -> bool:
     for t in chain:
         if t.dep_ == "xcomp" and t.head.lemma_ == "be" and t.head.tag_ in ("VBZ", "VBP"):
             return True
-        if t.lemma_ == "be" and t.tag_ in ("VBZ", "VBP") and any(
-            c.dep_ == "xcomp" for c in t.children
+        if (
+            t.lemma_ == "be"
+            and t.tag_ in ("VBZ", "VBP")
+            and any(c.dep_ == "xcomp" for c in t.children)
         ):
             return True
     return False
