@@ -112,7 +112,9 @@ class EventCoder:
     def _verb_sense(self, verb: Token) -> Sense | None:
         obj = object_head(verb)
         # "provide Ukraine with aid": the thing given may sit in a with-phrase
-        things = [t for t in [obj, *prep_objects(verb, ("with",))] if t is not None]
+        # ... and in the passive the thing is the subject ("the treaty was signed")
+        patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        things = [t for t in [obj, *prep_objects(verb, ("with",)), *patients] if t is not None]
         words = {w for t in things for w in (t.lemma_.lower(), t.lower_)}
         for sense in verb_senses(verb.lemma_):
             if sense.objects is not None and not (words & sense.objects):

@@ -7,6 +7,7 @@ not after it; a year-less date ("May 9") moves to the year the status allows.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 
 from dateline.records import Article, DateBasis, EventDate, Status, TimeSpan
@@ -74,6 +75,18 @@ def from_span(
     )
 
 
+def clip(when: EventDate, status: Status, published: date | None) -> EventDate:
+    """What the status allows of the interval: a plan cannot start before publication
+    ("later this week"), a past event cannot end after it ("earlier this month")."""
+    if published is None or when.start is None or when.end is None:
+        return when
+    if status == "planned" and when.start < published <= when.end:
+        return replace(when, start=published)
+    if status in ("occurred", "negated") and when.start <= published < when.end:
+        return replace(when, end=published)
+    return when
+
+
 def publication_date(article: Article) -> EventDate:
     return EventDate(
         start=article.published,
@@ -93,6 +106,16 @@ def choose(
 ) -> EventDate:
     """stated: attached to the trigger; sentence: free in its sentence; context: earlier
     in the paragraph, nearest last."""
+    return clip(_choose(stated, sentence, context, status, article), status, article.published)
+
+
+def _choose(
+    stated: Sequence[TimeSpan],
+    sentence: Sequence[TimeSpan],
+    context: Sequence[TimeSpan],
+    status: Status,
+    article: Article,
+) -> EventDate:
     published = article.published
     dated = [s for s in stated if s.type in DATED and s.start_date is not None]
     if dated:

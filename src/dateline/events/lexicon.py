@@ -59,8 +59,12 @@ def _s(
 
 AGREEMENT_NOUNS = (
     "agreement deal accord treaty pact document documents memorandum declaration contract "
-    "communique charter protocol roadmap ceasefire truce"
+    "communique charter protocol roadmap ceasefire truce law bill ratification framework "
+    "statement initiative"
 )
+ACCESSION_NOUNS = "bid membership accession application entry"
+BORDER_NOUNS = "border borders crossing crossings airspace embassy consulate port ports"
+GROUP_NOUNS = "alliance bloc union organisation organization coalition group nato eu brics"
 SANCTION_NOUNS = "sanction sanctions embargo tariff tariffs restriction restrictions ban boycott"
 AID_NOUNS = (
     "aid assistance weapon weapons arms supplies supply ammunition munition munitions missile "
@@ -97,7 +101,7 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
     "agree": (_s("AGREE", None, "meet"),),
     "sign": (_s("AGREE", "sign", "meet", objects=AGREEMENT_NOUNS),),
     "conclude": (_s("AGREE", "sign", "meet", objects=AGREEMENT_NOUNS),),
-    "ratify": (_s("AGREE", "sign", "default", objects=AGREEMENT_NOUNS),),
+    "ratify": (_s("AGREE", "sign", "default", objects=AGREEMENT_NOUNS + " " + ACCESSION_NOUNS),),
     "reach": (_s("AGREE", None, "meet", objects=AGREEMENT_NOUNS + " consensus understanding"),),
     "pledge": (_s("AGREE", None, "give"),),
     "promise": (_s("AGREE", None, "give"),),
@@ -140,7 +144,10 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
     "fund": (_s("AID", "economic", durative=True),),
     "arm": (_s("AID", "military", durative=True),),
     "give": (_s("AID", None, "give", objects=AID_NOUNS),),
-    "approve": (_s("AID", None, "give", objects=AID_NOUNS),),
+    "approve": (
+        _s("AGREE", None, "default", objects=ACCESSION_NOUNS + " " + AGREEMENT_NOUNS),
+        _s("AID", None, "give", objects=AID_NOUNS),
+    ),
     "announce": (_s("AID", None, "give", objects=AID_NOUNS),),
     # ACCUSE
     "accuse": (_s("ACCUSE", None),),
@@ -179,7 +186,22 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
     "expel": (_s("SANCTION", "expel"),),
     "sever": (_s("SANCTION", "withdraw", objects="ties relation relations"),),
     "cut": (_s("SANCTION", "withdraw", objects="ties relation relations aid"),),
-    "suspend": (_s("SANCTION", "discontinue", objects="aid ties relation relations talks"),),
+    "suspend": (
+        _s("REJECT", None, objects=AGREEMENT_NOUNS),
+        _s(
+            "SANCTION",
+            "discontinue",
+            objects="aid ties relation relations talks cooperation channel channels trade "
+            "visa visas flights dialogue exchanges",
+        ),
+    ),
+    "close": (_s("SANCTION", "restrict", objects=BORDER_NOUNS, preps=("to",)),),
+    "hit": (_s("ASSAULT", None),),
+    "apply": (_s("REQUEST", None, preps=("to", "for")),),
+    "join": (_s("COOPERATE", None, objects=GROUP_NOUNS),),
+    "speak": (_s("CONSULT", None, "meet", requires_prep="with"),),
+    "broker": (_s("CONSULT", "mediate"),),
+    "welcome": (_s("CONSULT", "host", "host", objects="president minister leader delegation"),),
     "freeze": (_s("SANCTION", None, objects="asset assets aid assistance"),),
     "pause": (_s("SANCTION", "discontinue", objects=AID_NOUNS + " ties talks cooperation"),),
     "halt": (_s("SANCTION", "discontinue", objects=AID_NOUNS + " ties talks cooperation"),),
@@ -295,6 +317,10 @@ _NOUNS: dict[str, Sense] = {
     "withdrawal": _s("RETREAT", "withdraw", preps=("from",)),
     "ceasefire": _s("RETREAT", "ceasefire", "meet"),
     "truce": _s("RETREAT", "ceasefire", "meet"),
+    "killing": _s("ASSAULT", None, preps=("of", "in")),
+    "killings": _s("ASSAULT", None, preps=("of", "in")),
+    "campaign": _s("ASSAULT", None, modifiers="military bombing air missile drone"),
+    "mediation": _s("CONSULT", "mediate", "meet"),
     "protest": _s("PROTEST", "demo"),
     "protests": _s("PROTEST", "demo"),
     "demonstration": _s("PROTEST", "demo"),
