@@ -183,7 +183,17 @@ class EventCoder:
                 id(s)
                 for s in attach.attached(doc, sent_times, {other}, trigger_ids - {other}, repairs)
             )
+        if not stated and f.trigger.dep_ == "conj" and f.trigger.head.pos_ == "VERB":
+            # "Early on Saturday, A struck X, and B fired at Y": a fronted time serves both
+            head = f.trigger.head
+            stated = [
+                t
+                for t in attach.attached(doc, sent_times, {head.i}, blockers - {head.i}, repairs)
+                if t.end <= head.idx
+            ]
         free = [s for s in sent_times if s not in stated and id(s) not in others]
+        if status == "ongoing":
+            free = []  # a state is not dated by whatever else its sentence dates
         sent_places = [p for p in attach.in_sentence(places, sent) if p.kind != "demonym"]
         my_places = [
             p
@@ -203,6 +213,11 @@ class EventCoder:
         context = [
             t for t in _context_times(times, article, sent, status) if not _dates_a_report(doc, t)
         ]
+        if status == "occurred" and not any(t.granularity in ("day", "month") for t in context):
+            # the news of the day: an undated past event in a report is most often the
+            # lede's event, whose day the lede gives
+            lede = _lede_time(doc, times, article)
+            context = [lede] if lede is not None else context
         groups = _split_by_place(my_places, stated)
         out: list[Event] = []
         for place, group_times in groups:
@@ -380,6 +395,23 @@ def _context_times(
             break
     lower = 0 if status == "planned" else para_start
     return [t for t in times if lower <= t.start and t.end <= sent.start_char]
+
+
+def _lede_time(doc: Doc, times: Sequence[TimeSpan], article: Article) -> TimeSpan | None:
+    """The day the first paragraph dates, if it is within a week before publication."""
+    if not article.paragraphs or article.published is None:
+        return None
+    first_end = article.paragraphs[0][1]
+    for t in times:
+        if t.start >= first_end:
+            break
+        if (
+            t.granularity == "day"
+            and t.start_date is not None
+            and (0 <= (article.published - t.start_date).days <= 7)
+        ):
+            return t
+    return None
 
 
 def _in_where_clause(trigger: Token) -> bool:
