@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from dateline.records import Place
+from dateline.records import Place, PlaceKind
 
 #: Feature classes a candidate can have, in the order of preference for ambiguous names.
 FEATURES = ("continent", "country", "region", "admin1", "city")
@@ -57,12 +57,13 @@ class Candidate:
     primary: bool = True
     """Whether the name looked up is the entry's main name (not an alternate spelling)."""
 
-    def place(self, text: str, start: int, end: int, kind: str = "place") -> Place:
+    def place(self, text: str, start: int, end: int, kind: PlaceKind = "place") -> Place:
+        """This entry as the resolution of the mention ``text`` at ``start:end``."""
         return Place(
             text=text,
             start=start,
             end=end,
-            kind=kind,  # type: ignore[arg-type]
+            kind=kind,
             name=self.name,
             geonameid=self.geonameid,
             country=self.country,
@@ -126,7 +127,11 @@ class Gazetteer:
     # -- queries ------------------------------------------------------------------------
     def lookup(self, name: str) -> list[Candidate]:
         """Every entry ``name`` can refer to (countries, divisions, regions, cities)."""
-        return self.names.get(normalize(name), [])
+        key = normalize(name)
+        found = self.names.get(key)
+        if found is None and key.startswith("the "):
+            found = self.names.get(key[4:])  # "the United States"
+        return found or []
 
     def demonym(self, word: str) -> Candidate | None:
         """The country (or region, continent) an adjective or people noun refers to."""

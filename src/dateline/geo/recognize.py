@@ -221,6 +221,7 @@ class Recognizer:
             tok = doc[i]
             if (
                 covered[i]
+                or tok.text in _LEADING
                 or not _capitalised(tok.text)
                 or (not tok.is_alpha and "." not in tok.text)
             ):

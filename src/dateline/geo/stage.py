@@ -1,4 +1,14 @@
-"""The ``places`` stage: every toponym of an article, recognised and resolved."""
+"""The ``places`` stage: every toponym of an article, recognised and resolved.
+
+Kinds: ``demonym`` for adjectives and people nouns ("Turkish", "Americans"); ``metonym``
+for seats of government ("the Kremlin") and for a country or capital that is the subject
+of an action verb ("Moscow said", "Beijing has backed"); ``place`` for the rest.
+
+A name the gazetteer does not know (a street, a county, a building) keeps ``name``,
+``geonameid`` and ``feature`` null, but takes ``country``, ``lat`` and ``lon`` from the
+city or division named just before it in the same paragraph, else from the place the
+article is most about: an approximate position, marked as such by the null ``feature``.
+"""
 
 from __future__ import annotations
 
