@@ -99,6 +99,16 @@ class MentionFinder:
     def _from_entity(self, ent: Span, published: date | None) -> RawMention | None:
         label = ent.label_
         text = ent.text.strip()
+        if label in PERSON_LABELS and not self.kb.officeholders(text, None):
+            # the NER calls some capitals people ("Kyiv"): a known place wins
+            metonym = self.kb.metonym(text)
+            country = self.kb.country(text)
+            if country is not None:
+                return _mk(ent, "country", country.name, country.iso3, None, None)
+            if metonym is not None:
+                return _mk(
+                    ent, "metonym", _display(text), metonym.iso3, metonym.sector or "GOV", None
+                )
         if label in PERSON_LABELS:
             return self._person(ent, published)
         if (
@@ -266,7 +276,13 @@ class MentionFinder:
             )
         if token.pos_ == "PROPN" or token.is_title:
             igo = self.kb.igo(token.text)
-            if igo is not None and token.ent_type_ not in ("PERSON", "GPE"):
+            if (
+                igo is not None
+                and token.ent_type_ not in ("PERSON", "GPE")
+                and (
+                    token.dep_ != "compound"  # "West Bank" is no "West"
+                )
+            ):
                 return RawMention(
                     token.idx,
                     token.idx + len(token),

@@ -163,11 +163,13 @@ def verb_roles(
         others = [e for t in others_tokens for e in entities_at(t, index)]
         return actors, _unique(recipients + others)
     if sense.pattern == "give":
-        targets = prep_objects(verb, (*sense.recipient_preps, "for"))
+        # "supply X *with* arms": the with-phrase holds the thing given, not a recipient
+        preps = tuple(p for p in sense.recipient_preps if p != "with")
+        targets = prep_objects(verb, (*preps, "for"))
         if obj is not None:
             # "supply Kyiv with weapons": an actor as direct object receives
             recipients += entities_at(obj, index, deep=False)
-            targets.extend(prep_objects(obj, (*sense.recipient_preps, "of")))
+            targets.extend(prep_objects(obj, (*preps, "of")))
             for acl in (c for c in obj.children if c.dep_ == "acl"):
                 agent = _agent(acl)
                 if agent is not None:
@@ -182,6 +184,8 @@ def verb_roles(
         recipients += entities_at(obj, index)
     if not recipients:
         targets = prep_objects(verb, sense.recipient_preps)
+        if obj is not None:  # "cut ties *with* Tehran", "sanctions *on* Moscow"
+            targets += prep_objects(obj, sense.recipient_preps)
         recipients += [e for t in targets for e in entities_at(t, index)]
     if not recipients:
         # "refused to sign a deal with Moscow", "urged X to talk to Y": look one clause down
