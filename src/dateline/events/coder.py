@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from dateline.actors.kb import KnowledgeBase
 from dateline.events import attach, dating
 from dateline.events.lexicon import (
+    DENIAL_VERBS,
     LIGHT_VERBS,
     SPEECH_VERBS,
     Sense,
@@ -94,6 +95,8 @@ class EventCoder:
                 sense = self._verb_sense(tok)
                 if sense is None:
                     continue
+                if lemma == "attend" and (tok.dep_ in ("advcl", "acl") or tok.tag_ == "VBN"):
+                    continue  # "attended by", "attending a meeting, X said": a setting
                 actors, recipients = verb_roles(tok, sense, index)
                 anchors = {tok.i}
                 out.append(_Found(tok, sense, frozenset(anchors), tuple(actors), tuple(recipients)))
@@ -137,11 +140,17 @@ class EventCoder:
     def _drop_nested(self, found: list[_Found]) -> list[_Found]:
         """A nominal trigger that is the object or purpose of another trigger is part of
         that event ("sign a deal", "visited Russia for a summit"); a complement of an
-        intent verb is its content ("agreed to visit")."""
+        intent verb is its content ("agreed to visit"); a denial is coded as its negated
+        content; conditions ("if X attacks") and threatened acts are not events."""
         by_index = {f.trigger.i: f for f in found}
+        denied = {f.trigger.head.i for f in found if _denied(f.trigger)}
         keep: list[_Found] = []
         for f in found:
             t = f.trigger
+            if t.i in denied or _in_condition_or_threat(t, by_index):
+                continue
+            if t.pos_ == "NOUN" and not f.actors:
+                continue
             head = t.head
             if head.dep_ == "prep":
                 head = head.head
@@ -412,6 +421,34 @@ def _lede_time(doc: Doc, times: Sequence[TimeSpan], article: Article) -> TimeSpa
         ):
             return t
     return None
+
+
+def _denied(trigger: Token) -> bool:
+    """'denied supplying arms': the trigger is the content of a denial."""
+    return trigger.dep_ in ("xcomp", "dobj", "pcomp", "ccomp") and (
+        trigger.head.lemma_.lower() in DENIAL_VERBS
+    )
+
+
+def _in_condition_or_threat(trigger: Token, triggers: dict[int, _Found]) -> bool:
+    """Inside 'if ...' (a condition), or inside what a threat says will happen."""
+    tok = trigger
+    for _ in range(6):
+        if tok.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children
+        ):
+            return True
+        head = tok.head
+        if head is tok:
+            return False
+        if (
+            tok.dep_ in ("ccomp", "xcomp")
+            and head.i in triggers
+            and (triggers[head.i].sense.type == "THREATEN")
+        ):
+            return True
+        tok = head
+    return False
 
 
 def _in_where_clause(trigger: Token) -> bool:

@@ -103,10 +103,10 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
     "conclude": (_s("AGREE", "sign", "meet", objects=AGREEMENT_NOUNS),),
     "ratify": (_s("AGREE", "sign", "default", objects=AGREEMENT_NOUNS + " " + ACCESSION_NOUNS),),
     "reach": (_s("AGREE", None, "meet", objects=AGREEMENT_NOUNS + " consensus understanding"),),
-    "pledge": (_s("AGREE", None, "give"),),
-    "promise": (_s("AGREE", None, "give"),),
-    "offer": (_s("AGREE", None, "give"),),
-    "vow": (_s("AGREE", None, "give"),),
+    # a pledge of aid is coded as the aid (as analysts count it); other pledges as AGREE
+    "pledge": (_s("AID", None, "give", objects=AID_NOUNS), _s("AGREE", None, "give")),
+    "promise": (_s("AID", None, "give", objects=AID_NOUNS), _s("AGREE", None, "give")),
+    "offer": (_s("AID", None, "give", objects=AID_NOUNS), _s("AGREE", None, "give")),
     # SUPPORT
     "support": (_s("SUPPORT", None, durative=True),),
     "back": (_s("SUPPORT", None, durative=True),),
@@ -223,6 +223,8 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
     "annex": (_s("COERCE", "occupy"),),
     # ASSAULT
     "attack": (_s("ASSAULT", None),),
+    "target": (_s("ASSAULT", None),),
+    "violate": (_s("ASSAULT", None, objects="ceasefire truce border airspace sovereignty"),),
     "strike": (_s("ASSAULT", None),),
     "bomb": (_s("ASSAULT", "aerial"),),
     "shell": (_s("ASSAULT", "heavy-weapons"),),
@@ -355,6 +357,10 @@ LIGHT_VERBS = frozenset(
         "embark",
     ]
 )
+
+# Verbs whose complement is an event they deny: "X denied supplying arms" codes the
+# supplying as negated, not a rejection.
+DENIAL_VERBS = frozenset({"deny"})
 
 # Verbs of saying: their complement may hold an event; they are not events themselves.
 SPEECH_VERBS = frozenset(

@@ -86,7 +86,10 @@ def subject_of(verb: Token) -> list[Token]:
         agent = _agent(tok)
         if agent is not None:
             return conjuncts(agent)
-        if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head is not tok:
+        if tok.head is not tok and (
+            tok.dep_ in ("xcomp", "conj", "advcl")
+            or (tok.dep_ in ("dobj", "pcomp") and tok.tag_ == "VBG")  # "denied supplying"
+        ):
             tok = tok.head
             continue
         if tok.dep_ in ("acl", "relcl"):
@@ -217,7 +220,13 @@ def noun_roles(
     by = prep_objects(noun, ("by",))
     actors += [e for t in by for e in entities_at(t, index)]
     verb = governing_verb(noun)
-    if not actors and verb is not None and noun.dep_ in ("dobj", "attr", "pobj"):
+    if (
+        not actors
+        and verb is not None
+        and noun.dep_ in ("dobj", "attr", "pobj")
+        and (verb.lemma_ in LIGHT_VERBS or noun.dep_ == "attr")
+    ):
+        # "X paid a visit", "X held talks"; not "X declined to comment on the visit"
         actors = [e for t in subject_of(verb) for e in entities_at(t, index)]
     if sense.pattern == "meet":
         between = prep_objects(noun, ("between", "among", "of"))

@@ -84,7 +84,9 @@ def event_status(trigger: Token, durative: bool) -> Status:
     for t in chain:
         words.extend(_aux_words(t))
     lemmas = {t.lemma_.lower() for t in chain}
-    # Negation: on the trigger or on the verbs that carry it; "no talks".
+    # Negation: on the trigger or on the verbs that carry it; "no talks"; a denial.
+    if trigger.dep_ in ("xcomp", "dobj", "pcomp", "ccomp") and trigger.head.lemma_ == "deny":
+        return "negated"
     if any(w in NEGATIONS for w in words) or any(
         c.lower_ in ("no", "never") and c.dep_ in ("det", "neg", "advmod") for c in trigger.children
     ):
