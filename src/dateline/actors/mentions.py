@@ -69,6 +69,7 @@ class MentionFinder:
         self.kb = kb
 
     def find(self, doc: Doc, published: date | None) -> list[RawMention]:
+        extra: list[RawMention] = []
         found: list[RawMention] = []
         taken: set[int] = set()
         # People first, so that "Chinese President Xi Jinping" is one person mention and not
@@ -85,13 +86,14 @@ class MentionFinder:
         for token in doc:
             if token.i in taken:
                 continue
-            mention = self._from_token(token, published)
+            mention = self._from_token(token, published, extra)
             if mention is None:
                 continue
             if any(i in taken for i in range(mention.tok_start, mention.tok_end)):
                 continue
             taken.update(range(mention.tok_start, mention.tok_end))
             found.append(mention)
+        found.extend(extra)
         found.sort(key=lambda m: m.start)
         return found
 
@@ -258,7 +260,11 @@ class MentionFinder:
         )
 
     # -- tokens outside entities ------------------------------------------------------
-    def _from_token(self, token: Token, published: date | None) -> RawMention | None:
+    def _from_token(
+        self, token: Token, published: date | None, extra: list[RawMention]
+    ) -> RawMention | None:
+        """A mention starting at a token outside the named entities; further sides of a
+        plural ("ministers of A and B") go to ``extra``."""
         low = token.lower_
         if token.pos_ == "PRON" and low in _PRONOUNS:
             return RawMention(
@@ -370,20 +376,56 @@ class MentionFinder:
             span = token.doc[start : token.i + 1]
             # determiners like "the" stay outside the mention text
             kind = "nominal" if term.role in _PERSON_ROLES else "group"
+            of_countries = [] if country else self._countries_of(token)
+            if len(of_countries) > 1:
+                # "the foreign ministers of Saudi Arabia and Iran": one side each
+                extra.extend(
+                    RawMention(
+                        span.start_char,
+                        span.end_char,
+                        span.start,
+                        span.end,
+                        span.text,
+                        "group",
+                        span.text,
+                        c,
+                        term.sector,
+                        term.role,
+                        head=token.i,
+                    )
+                    for c in of_countries[1:]
+                )
             return RawMention(
                 span.start_char,
                 span.end_char,
                 span.start,
                 span.end,
                 span.text,
-                kind,
+                "group" if of_countries else kind,
                 span.text,
-                country,
+                country or (of_countries[0] if of_countries else None),
                 term.sector,
                 term.role,
                 head=token.i,
             )
         return None
+
+    def _countries_of(self, token: Token) -> list[str]:
+        """Countries in an of-phrase: "the army *of Sudan*", "ministers *of A and B*"."""
+        out: list[str] = []
+        for prep in token.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    for t in [obj, *[c for c in obj.subtree if c.dep_ == "conj"]]:
+                        span_text = " ".join(
+                            w.text for w in t.subtree if w.dep_ in ("compound",) or w is t
+                        )
+                        c = self.kb.country(span_text) or self.kb.country(t.text)
+                        if c is not None and c.iso3 not in out:
+                            out.append(c.iso3)
+        return out
 
     def _is_title_word(self, tok: Token) -> bool:
         term = self.kb.sector_term(tok.lower_)

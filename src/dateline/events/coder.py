@@ -240,8 +240,10 @@ class EventCoder:
             return False
         if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS:
             return True
-        if root.dep_ == "appos" or (root.dep_ == "conj" and root.head.dep_ == "pobj"):
+        if root.dep_ == "appos":
             return True
+        if root.dep_ == "conj" and root.head.dep_ == "pobj":  # "in Beijing and Shanghai"
+            return root.head.head.lower_ in PLACE_PREPS
         return f.sense.pattern == "visit" and root.dep_ in ("dobj",)
 
     def _assemble(
