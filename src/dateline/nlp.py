@@ -29,12 +29,36 @@ __all__ = [
 PARAGRAPH_BREAKER = "dateline_paragraph_breaker"
 
 
+DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+
+
 def _paragraph_breaker(doc: Doc) -> Doc:
-    """Start a sentence after every line break: news paragraphs never share a sentence."""
+    """Start a sentence after every line break (news paragraphs never share a sentence)
+    and after a dateline ("KYIV —", "WOODSIDE, California —"), which is no subject."""
+    starts = [0]
     for token in doc[:-1]:
         if "\n" in token.text_with_ws[len(token.text) :] or (token.is_space and "\n" in token.text):
             doc[token.i + 1].is_sent_start = True
+            starts.append(token.i + 1)
+    for start in starts:
+        end = _dateline_end(doc, start)
+        if end is not None and end < len(doc):
+            doc[end].is_sent_start = True
     return doc
+
+
+def _dateline_end(doc: Doc, start: int) -> int | None:
+    """Index of the first token after a dateline at ``start``, if there is one."""
+    first = doc[start] if start < len(doc) else None
+    if first is None or not (first.is_upper and first.is_alpha and len(first) >= 3):
+        return None
+    for i in range(start + 1, min(start + 8, len(doc) - 1)):
+        tok = doc[i]
+        if tok.text in DATELINE_DASHES:
+            return i + 1
+        if not (tok.is_upper or tok.is_title or tok.is_punct or tok.text in ("(", ")")):
+            return None
+    return None
 
 
 def _register_components() -> None:

@@ -78,8 +78,10 @@ def object_head(verb: Token) -> Token | None:
 def subject_of(verb: Token) -> list[Token]:
     """The acting subject of a verb, through control, relative clauses and coordination."""
     tok = verb
-    for _ in range(4):
-        subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+    for step in range(4):
+        # "X is expected to travel": a raising verb's passive subject is the traveller
+        deps = ("nsubj", "csubj", "nsubjpass") if step > 0 else ("nsubj", "csubj")
+        subj = [c for c in tok.children if c.dep_ in deps]
         if subj:
             # "X, left, and Y attend": the parser may give a verb two subjects
             return [t for s in subj for t in conjuncts(s)]
