@@ -317,8 +317,24 @@ def cmd_demo(args: argparse.Namespace) -> int:
         f"  dateline timeline --db {args.db} --actor {dyad[0]}   # all events of {dyad[0]}\n"
         f"  dateline timeline --db {args.db} --actor {dyad[0]} --actor {dyad[1]} --format jsonl\n"
         f"  dateline export --db {args.db} --format csv -o events.csv\n"
-        f"  dateline extract examples/corpus/<file>                # one article as JSON"
+        f"  dateline extract examples/corpus/<file>                # one article as JSON\n"
+        "\nSee it in the browser (the timeline, dyads and every source sentence):\n"
+        f"  dateline serve --db {args.db}        # then open http://127.0.0.1:8000/"
     )
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from dateline.serve import run
+
+    settings = _settings(args)
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        _err(
+            f"warning: listening on {args.host} without authentication: "
+            "anyone who can reach it can read the store"
+        )
+    _err(f"serving {args.db} at http://{args.host}:{args.port}/ (Ctrl-C to stop)")
+    run(args.db, host=args.host, port=args.port, settings=settings)
     return EXIT_OK
 
 
@@ -383,6 +399,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("jsonl", "csv", "parquet", "gdelt"), default="jsonl")
     p.add_argument("-o", "--output", help="output file (default: standard output)")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("serve", help="HTTP API and web page over a store (read-only)")
+    p.add_argument("--db", default="dateline.duckdb", help="store file (DuckDB)")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback)")
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("eval", help="evaluate a stage against a data set")
     p.add_argument("kind", choices=EVAL_KINDS)
