@@ -8,6 +8,7 @@ from dateline.config import Settings
 from dateline.errors import EmptyInputError, UnsupportedInputError
 from dateline.ingest.blocks import Block, join_blocks, split_paragraphs
 from dateline.ingest.decode import check_text, decode_bytes
+from dateline.ingest.hinted import published_hint
 from dateline.ingest.sniff import ARTICLE, HTML, TEXT
 from dateline.records import Article, RawDocument
 
@@ -73,7 +74,7 @@ def _from_clean_text(raw: RawDocument, settings: Settings) -> Article:
         url=raw.url,
         source=raw.source_name or _site(raw.url) or settings.default_source,
         title=raw.title,
-        published=raw.published,
+        published=raw.published or published_hint(raw),
         byline=raw.byline,
         language=settings.language,
         text=text,
@@ -100,7 +101,7 @@ def _build(
         url=raw.url,
         source=raw.source_name or source or _site(raw.url) or settings.default_source,
         title=raw.title or title,
-        published=raw.published or published,
+        published=raw.published or published or published_hint(raw),
         byline=raw.byline or byline,
         language=settings.language,
         text=text,

@@ -115,3 +115,27 @@ def _checked(text: str, source: str) -> str:
     if bad > _MAX_CONTROL_SHARE * len(sample) or sample.count("\ufffd") > 0.2 * len(sample):
         raise DecodeError("binary content, not text", source=source)
     return text
+
+
+def decode_declared(data: bytes, charset: str | None) -> bytes | str:
+    """Bytes as they are, or text when a transport (HTTP header) declares a charset that
+    the bytes are valid in and they are not plain UTF-8; :func:`decode_bytes` handles the
+    rest (BOM, UTF-8, the page's own declaration, detection)."""
+    if not charset:
+        return data
+    try:
+        encoding = codecs.lookup(charset.strip().strip("\"'")).name
+    except LookupError:
+        return data
+    if encoding == "utf-8":
+        return data
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return data
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return data

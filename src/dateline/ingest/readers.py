@@ -1,8 +1,12 @@
 """Inputs -> RawDocuments, streaming, in input order; a bad input is a Failure, never a raise.
 
 Accepted: ``.html``/``.htm`` (and ``.gz`` of them), ``.txt`` (scraped text), ``.jsonl``
-(one article per line), directories of these (recursive, sorted; other files are skipped
-silently) and ``-`` for standard input (HTML, JSONL or text, sniffed).
+and ``.parquet`` (one article per row), ``.warc``/``.warc.gz`` (the HTML pages of a crawl),
+``.rss``/``.atom``/``.xml`` feeds (one article per entry), ``.urls`` (URLs to fetch, one a
+line), ``http(s)://`` arguments (fetched), directories of files (recursive, sorted; other
+files, ``.xml`` files that are not feeds and ``.urls`` lists are skipped silently: reading a
+directory never goes online) and ``-`` for standard input (HTML, JSONL or text, sniffed).
+See docs/inputs.md.
 """
 
 from __future__ import annotations
@@ -17,8 +21,12 @@ from typing import BinaryIO
 
 from dateline.config import Settings
 from dateline.errors import InputError
+from dateline.ingest.feeds import looks_like_feed, parse_feed
+from dateline.ingest.fetch import Fetcher, FetchPolicy
 from dateline.ingest.jsonl import parse_lines
+from dateline.ingest.options import option_int
 from dateline.ingest.sniff import HTML, TEXT, looks_like_html, looks_like_jsonl
+from dateline.ingest.urls import fetch_documents, is_url, read_url_file
 from dateline.records import Failure, RawDocument
 
 _KINDS: dict[str, str] = {
@@ -28,13 +36,23 @@ _KINDS: dict[str, str] = {
     ".htm.gz": "html.gz",
     ".txt": "text",
     ".jsonl": "jsonl",
+    ".parquet": "parquet",
+    ".warc": "warc",
+    ".warc.gz": "warc",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
+    ".urls": "urls",
 }
 ACCEPTED = tuple(_KINDS)
 _GZIP_MAGIC = b"\x1f\x8b"
+DEFAULT_MAX_FEED_BYTES = 100_000_000
+"""A feed file is parsed whole; the per-article limit applies to each entry."""
 
 
 def input_kind(path: Path) -> str | None:
-    """``html``, ``html.gz``, ``text`` or ``jsonl`` from the file name; None if not accepted."""
+    """The kind of input (``html``, ``html.gz``, ``text``, ``jsonl``, ``parquet``, ``warc``,
+    ``feed``, ``urls``) from the file name; None if not accepted."""
     name = path.name.lower()
     for suffix in sorted(_KINDS, key=len, reverse=True):
         if name.endswith(suffix):
@@ -46,33 +64,62 @@ def read_inputs(
     paths: Sequence[str], settings: Settings, *, stdin: BinaryIO | None = None
 ) -> Iterator[RawDocument | Failure]:
     """Yield one RawDocument or Failure per document, in the order the inputs are given."""
-    for arg in paths:
-        if arg == "-":
-            yield from _read_stdin(stdin, settings)
+    fetcher: Fetcher | None = None
+    try:
+        for arg in paths:
+            if arg == "-":
+                yield from _read_stdin(stdin, settings)
+                continue
+            if is_url(arg):
+                fetcher = fetcher or Fetcher(FetchPolicy.from_settings(settings))
+                yield from fetch_documents(arg.strip(), fetcher)
+                continue
+            path = Path(arg)
+            if path.is_dir():
+                yield from _read_dir(path, settings)
+                continue
+            if not path.exists():
+                yield Failure(arg, "no such file or directory")
+                continue
+            kind = input_kind(path)
+            if kind is None:
+                yield Failure(
+                    arg,
+                    f"unsupported input kind {path.suffix or path.name!r} (accepted: "
+                    + ", ".join(ACCEPTED)
+                    + ", http(s):// URLs, a directory, or - for stdin)",
+                )
+                continue
+            if kind == "urls":
+                fetcher = fetcher or Fetcher(FetchPolicy.from_settings(settings))
+                yield from read_url_file(path, fetcher)
+                continue
+            yield from _read_file(path, kind, settings)
+    finally:
+        if fetcher is not None:
+            fetcher.close()
+
+
+def _read_dir(root: Path, settings: Settings) -> Iterator[RawDocument | Failure]:
+    for child in _walk(root):
+        if isinstance(child, Failure):
+            yield child
             continue
-        path = Path(arg)
-        if path.is_dir():
-            for child in _walk(path):
-                if isinstance(child, Failure):
-                    yield child
-                    continue
-                kind = input_kind(child)
-                if kind is not None:
-                    yield from _read_file(child, kind, settings)
+        kind = input_kind(child)
+        # A directory is read offline: URL lists in it are not fetched.
+        if kind is None or kind == "urls":
             continue
-        if not path.exists():
-            yield Failure(arg, "no such file or directory")
+        if kind == "feed" and child.suffix.lower() == ".xml" and not _is_feed_file(child):
             continue
-        kind = input_kind(path)
-        if kind is None:
-            yield Failure(
-                arg,
-                f"unsupported input kind {path.suffix or path.name!r} (accepted: "
-                + ", ".join(ACCEPTED)
-                + ", a directory, or - for stdin)",
-            )
-            continue
-        yield from _read_file(path, kind, settings)
+        yield from _read_file(child, kind, settings)
+
+
+def _is_feed_file(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return looks_like_feed(fh.read(4096))
+    except OSError:
+        return True  # let the reader report the error
 
 
 def _walk(root: Path, seen: set[str] | None = None) -> Iterator[Path | Failure]:
@@ -118,6 +165,18 @@ def _read_file(path: Path, kind: str, settings: Settings) -> Iterator[RawDocumen
             except OSError as exc:
                 yield Failure(source, f"read error: {exc.strerror or exc}")
         return
+    if kind == "warc":
+        from dateline.ingest.warc import read_warc
+
+        yield from read_warc(path, limit)
+        return
+    if kind == "parquet":
+        from dateline.ingest.parquet import read_parquet
+
+        yield from read_parquet(path, limit)
+        return
+    if kind == "feed":
+        limit = max(limit, option_int(settings, "max_feed_bytes", DEFAULT_MAX_FEED_BYTES))
     try:
         size = path.stat().st_size
         if size > limit:
@@ -133,6 +192,9 @@ def _read_file(path: Path, kind: str, settings: Settings) -> Iterator[RawDocumen
         except InputError as exc:
             yield Failure(source, exc.message)
             return
+    if kind == "feed":
+        yield from parse_feed(data, source, settings.max_input_bytes)
+        return
     media_type = TEXT if kind == "text" else HTML
     yield RawDocument(source=source, content=data, media_type=media_type)
 
