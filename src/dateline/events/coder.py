@@ -25,6 +25,7 @@ from dateline.events.roles import (
     prep_objects,
     verb_roles,
 )
+from dateline.events.classifier import EventTypeClassifier, main_verb
 from dateline.events.status import event_status
 from dateline.geo.gazetteer import Gazetteer
 from dateline.geo.resolve import dateline_span
@@ -56,13 +57,27 @@ class _Found:
     recipients: tuple[Entity, ...]
 
 
+#: Classifier probability above which its type replaces the rules' (set on PLV's dev part).
+CLASSIFIER_OVERRIDE = 0.25
+#: Probability needed to code a sentence where no trigger word matched; kept high for news.
+CLASSIFIER_NEW_EVENT = 0.5
+#: Rule patterns whose type the output contract fixes (a visit is CONSULT, a signing AGREE)
+#: and where PLV's own labels differ: the classifier does not retype them.
+PROTECTED_PATTERNS = frozenset({"visit", "meet", "host"})
+
+
 class EventCoder:
     def __init__(
-        self, kb: KnowledgeBase, ontology: Ontology, gazetteer: Gazetteer | None = None
+        self,
+        kb: KnowledgeBase,
+        ontology: Ontology,
+        gazetteer: Gazetteer | None = None,
+        classifier: EventTypeClassifier | None = None,
     ) -> None:
         self.kb = kb
         self.ontology = ontology
         self.gazetteer = gazetteer
+        self.classifier = classifier
         self.lemmas = all_trigger_lemmas()
 
     def code(
@@ -77,9 +92,16 @@ class EventCoder:
         dateline = _dateline_place(article, places)
         events: list[Event] = []
         for sent in doc.sents:
-            if not any(t.lemma_.lower() in self.lemmas for t in sent):
+            has_trigger = any(t.lemma_.lower() in self.lemmas for t in sent)
+            if not has_trigger and (self.classifier is None or not _has_two_actors(sent, index)):
                 continue
-            found = self._triggers(sent, index)
+            found = self._triggers(sent, index) if has_trigger else []
+            if self.classifier is not None:
+                found = [self._retyped(f, sent) for f in found]
+                if not any(f.actors for f in found):
+                    extra = self._classifier_trigger(sent, index)
+                    if extra is not None:
+                        found.append(extra)
             trigger_ids = {f.trigger.i for f in found}
             for f in found:
                 events.extend(self._events(f, sent, article, times, places, trigger_ids, dateline))
@@ -111,6 +133,32 @@ class EventCoder:
                     anchors.add(verb.i)
                 out.append(_Found(tok, noun, frozenset(anchors), tuple(actors), tuple(recipients)))
         return self._drop_nested(out)
+
+    def _retyped(self, f: _Found, sent: Span) -> _Found:
+        """Take the classifier's type where it disagrees confidently; roles stay the rules'."""
+        assert self.classifier is not None
+        if f.sense.pattern in PROTECTED_PATTERNS or f.sense.objects is not None:
+            return f
+        label, prob = self.classifier.predict_tokens(sent, f.trigger.text)
+        if label == f.sense.type or prob < CLASSIFIER_OVERRIDE:
+            return f
+        mode = f.sense.mode if self.ontology.known_mode(label, f.sense.mode) else None
+        return replace(f, sense=replace(f.sense, type=label, mode=mode))
+
+    def _classifier_trigger(self, sent: Span, index: dict[int, list[Entity]]) -> _Found | None:
+        """No trigger word, but a confident type and a dyad on the main verb: code it."""
+        assert self.classifier is not None
+        verb = main_verb(sent)
+        if verb is None or verb.lemma_.lower() in SPEECH_VERBS:
+            return None
+        label, prob = self.classifier.predict_tokens(sent)
+        if prob < CLASSIFIER_NEW_EVENT:
+            return None
+        sense = Sense(type=label, mode=None)
+        actors, recipients = verb_roles(verb, sense, index)
+        if not actors or not recipients:
+            return None
+        return _Found(verb, sense, frozenset({verb.i}), tuple(actors), tuple(recipients))
 
     def _verb_sense(self, verb: Token) -> Sense | None:
         obj = object_head(verb)
@@ -370,6 +418,11 @@ def _dateline_place(article: Article, places: Sequence[Place]) -> Place | None:
     if span is None:
         return None
     return next((p for p in places if p.start >= span[0] and p.end <= span[1] + 1), None)
+
+
+def _has_two_actors(sent: Span, index: dict[int, list[Entity]]) -> bool:
+    seen = {e.country or e.name for t in sent for e in index.get(t.i, ())}
+    return len(seen) >= 2
 
 
 def prep_objects_any(holders: list[Token], prep: str) -> bool:

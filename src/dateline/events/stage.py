@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from dateline.actors.kb import KnowledgeBase
 from dateline.config import Settings
+from dateline.events.classifier import EventTypeClassifier
 from dateline.events.coder import EventCoder
 from dateline.events.ontology import Ontology
 from dateline.geo.gazetteer import Gazetteer
@@ -19,7 +20,12 @@ class EventsStage:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.coder = EventCoder(KnowledgeBase.default(), Ontology.default(), Gazetteer.load())
+        self.coder = EventCoder(
+            KnowledgeBase.default(),
+            Ontology.default(),
+            Gazetteer.load(),
+            EventTypeClassifier.load() if settings.event_classifier else None,
+        )
 
     def __call__(self, state: DocState) -> DocState:
         events = self.coder.code(
