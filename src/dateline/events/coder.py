@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from dateline.actors.kb import KnowledgeBase
 from dateline.events import attach, dating
+from dateline.events.classifier import EventTypeClassifier, main_verb
 from dateline.events.lexicon import (
     DENIAL_VERBS,
     LIGHT_VERBS,
@@ -25,7 +26,6 @@ from dateline.events.roles import (
     prep_objects,
     verb_roles,
 )
-from dateline.events.classifier import EventTypeClassifier, main_verb
 from dateline.events.status import event_status
 from dateline.geo.gazetteer import Gazetteer
 from dateline.geo.resolve import dateline_span
