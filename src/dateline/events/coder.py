@@ -252,11 +252,14 @@ class EventCoder:
         if status == "ongoing":
             free = []  # a state is not dated by whatever else its sentence dates
         sent_places = [p for p in attach.in_sentence(places, sent) if p.kind != "demonym"]
-        my_places = [
-            p
-            for p in attach.attached(doc, sent_places, anchors, blockers, repairs)
-            if self._is_location(doc, p, f)
-        ]
+        my_places = _located(
+            doc,
+            [
+                p
+                for p in attach.attached(doc, sent_places, anchors, blockers, repairs)
+                if self._is_location(doc, p, f)
+            ],
+        )
         # "..., where X took a trip": the clause happens at the place and time before it
         if not stated and _in_where_clause(f.trigger):
             before = attach.preceding(sent_times, f.trigger.idx)
@@ -413,11 +416,47 @@ class EventCoder:
         return None
 
 
+def _located(doc: Doc, places: list[Place]) -> list[Place]:
+    """'at the Presidential Palace in Warsaw': one location, Warsaw, named by the facility's
+    words where the gazetteer knows only the city around it."""
+    roots = {id(p): attach.span_root(doc, p.start, p.end) for p in places}
+    out: list[Place] = []
+    for p in places:
+        root = roots[id(p)]
+        outer = next(
+            (
+                q
+                for q in places
+                if q is not p
+                and root is not None
+                and (r := roots[id(q)]) is not None
+                and r in root.ancestors
+                and root.head.lower_ in ("in", "near", "outside")
+            ),
+            None,
+        )
+        if outer is not None and outer.name is None and p.name is not None:
+            out = [x for x in out if x is not outer]
+            out.append(replace(p, text=outer.text, start=outer.start, end=outer.end))
+            continue
+        if outer is not None and outer.name is not None:
+            continue  # "Kazan in Russia": the outer, more precise place stands
+        if any(o.start == p.start for o in out):
+            continue
+        out.append(p)
+    named = [p for p in out if p.name is not None]
+    return named or out
+
+
 def _dateline_place(article: Article, places: Sequence[Place]) -> Place | None:
-    span = dateline_span(article.text)
-    if span is None:
-        return None
-    return next((p for p in places if p.start >= span[0] and p.end <= span[1] + 1), None)
+    """The dateline's place ("MOSCOW —"), which may follow a standfirst paragraph."""
+    for start, end in article.paragraphs[:3] or ((0, len(article.text)),):
+        span = dateline_span(article.text[start:end])
+        if span is None:
+            continue
+        lo, hi = start + span[0], start + span[1]
+        return next((p for p in places if p.start >= lo and p.end <= hi + 1 and p.name), None)
+    return None
 
 
 def _has_two_actors(sent: Span, index: dict[int, list[Entity]]) -> bool:
