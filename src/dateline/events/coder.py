@@ -260,6 +260,15 @@ class EventCoder:
                 if self._is_location(doc, p, f)
             ],
         )
+        if not my_places and f.trigger.pos_ == "VERB":
+            # "X, speaking in Istanbul, condemned ...": where the speaker was
+            for c in f.trigger.children:
+                if c.dep_ == "advcl" and c.tag_ == "VBG":
+                    my_places = [
+                        p
+                        for p in attach.attached(doc, sent_places, {c.i}, blockers, repairs)
+                        if self._is_location(doc, p, f)
+                    ][:1]
         # "..., where X took a trip": the clause happens at the place and time before it
         if not stated and _in_where_clause(f.trigger):
             before = attach.preceding(sent_times, f.trigger.idx)
@@ -295,7 +304,10 @@ class EventCoder:
             return True
         if root.dep_ == "conj" and root.head.dep_ == "pobj":  # "in Beijing and Shanghai"
             return root.head.head.lower_ in PLACE_PREPS
-        return f.sense.pattern == "visit" and root.dep_ in ("dobj",)
+        # "visited Kyiv", "struck Odesa": the object is where it happened
+        return root.dep_ == "dobj" and (
+            f.sense.pattern == "visit" or f.sense.type in TARGETS_AT_PLACE
+        )
 
     def _assemble(
         self,
@@ -431,7 +443,7 @@ def _located(doc: Doc, places: list[Place]) -> list[Place]:
                 and root is not None
                 and (r := roots[id(q)]) is not None
                 and r in root.ancestors
-                and root.head.lower_ in ("in", "near", "outside")
+                and _under_locative(root, r)
             ),
             None,
         )
@@ -446,6 +458,16 @@ def _located(doc: Doc, places: list[Place]) -> list[Place]:
         out.append(p)
     named = [p for p in out if p.name is not None]
     return named or out
+
+
+def _under_locative(inner: Token, outer: Token) -> bool:
+    """Is ``inner`` inside a locative phrase ("in", "near") that hangs on ``outer``?"""
+    tok = inner
+    while tok is not outer and tok.head is not tok:
+        if tok.dep_ == "prep" and tok.lower_ in ("in", "near", "outside", "at"):
+            return True
+        tok = tok.head
+    return False
 
 
 def _dateline_place(article: Article, places: Sequence[Place]) -> Place | None:
