@@ -179,7 +179,9 @@ class MentionFinder:
                 j -= 1
                 continue
             break
-        # A following apposition title: "Xi Jinping, China's president" is left to coref.
+        if country is None:
+            # "Nancy Pelosi, the speaker of the US House": the apposition tells the side
+            country = self._apposition_country(ent)
         sector, role = self._title(title_words)
         person_id: str | None = None  # filled from the knowledge base when it has ids
         holders = self.kb.officeholders(name, published)
@@ -353,6 +355,8 @@ class MentionFinder:
                     None,
                     head=token.i,
                 )
+        if _titles_a_name(token):
+            return None  # "President To Lam": a title before a name the NER missed
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod"):
             # a modifier ("*state* visit", "*government* spokesman") is not an actor itself
             term: SectorTerm | _Term | None = self.kb.sector_term(
@@ -408,6 +412,14 @@ class MentionFinder:
                 term.role,
                 head=token.i,
             )
+        return None
+
+    def _apposition_country(self, ent: Span) -> str | None:
+        for appos in (c for c in ent.root.children if c.dep_ == "appos"):
+            for tok in appos.subtree:
+                c = self.kb.country_by_adjective(tok.text) or self.kb.country(tok.text)
+                if c is not None and tok.pos_ in ("PROPN", "ADJ"):
+                    return c.iso3
         return None
 
     def _countries_of(self, token: Token) -> list[str]:
@@ -490,6 +502,18 @@ def _sector_from_modifiers(kb: KnowledgeBase, token: Token) -> _Term:
         if term is not None and left.dep_ in ("compound", "amod"):
             return _Term(sector=term.sector, role="leader")
     return _Term(sector=None, role="leader")
+
+
+def _titles_a_name(token: Token) -> bool:
+    """A capitalised title directly followed by a capitalised name ("President To Lam")."""
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return (
+        token.is_title
+        and nxt is not None
+        and nxt.is_title
+        and nxt.pos_ == "PROPN"
+        and nxt.ent_type_ not in ("GPE", "NORP", "ORG")
+    )
 
 
 def _acts(token: Token) -> bool:
