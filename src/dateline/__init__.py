@@ -52,8 +52,17 @@ _LAZY = {
     "builtin_registry": "dateline.registry",
     **{
         name: "dateline.records"
-        for name in ("Article", "Entity", "Event", "EventDate", "Evidence", "Extraction",
-                     "Failure", "Place", "TimeSpan")
+        for name in (
+            "Article",
+            "Entity",
+            "Event",
+            "EventDate",
+            "Evidence",
+            "Extraction",
+            "Failure",
+            "Place",
+            "TimeSpan",
+        )
     },
 }
 

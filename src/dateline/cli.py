@@ -24,7 +24,7 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 
-EVAL_KINDS = ("timeml", "geo", "extraction", "gold", "events")
+EVAL_KINDS = ("timeml", "geo", "extraction", "gold", "events", "merge")
 
 
 # -- output helpers ---------------------------------------------------------------------
@@ -166,7 +166,7 @@ def _ingest(args: argparse.Namespace) -> dict[str, int]:
     settings = _settings(args)
     pipe = Pipeline(settings)
     counts = {"added": 0, "skipped": 0, "failed": 0, "events": 0}
-    with Store.open(args.db) as store:
+    with Store.open(args.db, snapshot_interval=getattr(args, "snapshot_interval", None)) as store:
         for item in _progress(pipe.run(_inputs(args, settings)), "ingest"):
             if isinstance(item, Failure):
                 counts["failed"] += 1
@@ -194,6 +194,8 @@ def _ingest(args: argparse.Namespace) -> dict[str, int]:
 def cmd_timeline(args: argparse.Namespace) -> int:
     from dateline.store.database import Store
 
+    if args.canonical:
+        return _canonical_timeline(args)
     with Store.open(args.db, read_only=True) as store:
         rows = store.timeline(
             actors=args.actor or (),
@@ -207,6 +209,44 @@ def cmd_timeline(args: argparse.Namespace) -> int:
             _write_json(row.to_json(), sys.stdout)
         return EXIT_OK
     _print_timeline(rows, title=_timeline_title(args.actor or ()))
+    return EXIT_OK
+
+
+def _canonical_timeline(args: argparse.Namespace) -> int:
+    """One row per real-world event, with how many reports tell it and where they differ."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from dateline.store.database import Store
+
+    with Store.open(args.db, read_only=True) as store:
+        events = store.canonical_events(
+            actors=args.actor or (),
+            type=args.type,
+            since=args.since,
+            until=args.until,
+            limit=args.limit,
+        )
+    if args.format == "jsonl":
+        for ev in events:
+            _write_json(ev.to_json(), sys.stdout)
+        return EXIT_OK
+    table = Table(title=f"{_timeline_title(args.actor or ())} ({len(events)} events)")
+    for col in ("date", "type", "actor", "recipient", "place", "reports", "conflicts"):
+        table.add_column(col, overflow="fold")
+    for ev in events:
+        table.add_row(
+            _span_text(ev.date_start, ev.date_end, ev.granularity),
+            ev.type,
+            ";".join(ev.actor_countries),
+            ";".join(ev.recipient_countries),
+            ev.place_name or "",
+            f"{ev.num_mentions} in {ev.num_articles} articles",
+            "; ".join(
+                f"{c.source or c.article_id}: {c.date_text or c.date_start}" for c in ev.conflicts
+            ),
+        )
+    Console(width=None if sys.stdout.isatty() else 170).print(table)
     return EXIT_OK
 
 
@@ -377,6 +417,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="code articles into the event store")
     inputs(p)
     p.add_argument("--db", default="dateline.duckdb", help="store file (DuckDB)")
+    p.add_argument(
+        "--snapshot-interval",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="publish <db>.snapshot for a running `serve` at most this often",
+    )
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("timeline", help="events from the store, in date order")
@@ -392,6 +439,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--until", type=_parse_date)
     p.add_argument("--limit", type=int)
     p.add_argument("--format", choices=("table", "jsonl"), default="table")
+    p.add_argument(
+        "--canonical",
+        action="store_true",
+        help="one row per real-world event (reports merged across articles)",
+    )
     p.set_defaults(func=cmd_timeline)
 
     p = sub.add_parser("export", help="export events from the store")

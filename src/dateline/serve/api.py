@@ -30,7 +30,8 @@ from dateline.records import Article
 from dateline.serve import models, queries
 from dateline.serve.guard import SecurityMiddleware
 from dateline.serve.options import ServeOptions
-from dateline.store import Store
+from dateline.store import SnapshotReader, Store
+from dateline.store.snapshot import snapshot_path
 
 if TYPE_CHECKING:
     from dateline.pipeline import Pipeline
@@ -44,18 +45,33 @@ CODE_PATTERN = r"^[A-Za-z]{2,8}$"
 
 
 class StoreSource:
-    """Opens the store read-only on first use and hands out one cursor per request."""
+    """Opens the store read-only on first use and hands out one cursor per request.
+
+    When an ingest publishes snapshots (``dateline ingest --snapshot-interval``), requests
+    read the newest snapshot instead: DuckDB lets no reader open a file that another
+    process is writing, and this way new articles appear once ingested.
+    """
 
     def __init__(self, path: str) -> None:
         self.path = path
         self._lock = threading.Lock()
         self._base: Store | None = None
+        self._reader: SnapshotReader | None = None
 
     def session(self) -> Store:
         with self._lock:
-            if self._base is None:
-                self._base = Store.open(self.path, read_only=True)
-            cursor = self._base.connection().cursor()
+            if self._reader is None and snapshot_path(self.path).exists():
+                if self._base is not None:
+                    self._base.close()
+                    self._base = None
+                self._reader = Store.open_snapshot_reader(self.path)
+            if self._reader is not None:
+                base = self._reader.current()
+            else:
+                if self._base is None:
+                    self._base = Store.open(self.path, read_only=True)
+                base = self._base
+            cursor = base.connection().cursor()
         return Store(cursor, self.path, read_only=True)
 
     def close(self) -> None:
@@ -63,6 +79,9 @@ class StoreSource:
             if self._base is not None:
                 self._base.close()
                 self._base = None
+            if self._reader is not None:
+                self._reader.close()
+                self._reader = None
 
 
 class PipelineSource:

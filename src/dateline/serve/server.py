@@ -24,8 +24,10 @@ def run(
     import uvicorn
 
     from dateline.serve.api import create_app
+    from dateline.store.snapshot import snapshot_path
 
-    Store.open(db_path, read_only=True).close()
+    if not snapshot_path(db_path).exists():  # an ingest may hold the file; snapshots serve
+        Store.open(db_path, read_only=True).close()
     app = create_app(str(db_path), settings or Settings())
     # A longer keep-alive than uvicorn's 5 s: a busy client reusing a pooled connection
     # must not race the server closing it (seen as read errors under load).

@@ -313,3 +313,63 @@ def article(row: Sequence[Any]) -> Article:
 
 def _as_date(value: Any) -> date | None:
     return value if isinstance(value, date) else None
+
+
+DERIVED_COLUMNS = (
+    "actor",
+    "actor_countries",
+    "recipient",
+    "recipient_countries",
+    "actor_keys",
+    "doc_title",
+    "doc_url",
+    "doc_source",
+    "doc_published",
+)
+"""Columns of ``event_mentions`` computed from the event's entities and copied from its
+article (migration 003), so that timelines read one table."""
+
+INSERT_MENTION_COLUMNS = MENTION_COLUMNS + DERIVED_COLUMNS
+"""What an insert into ``event_mentions`` writes (``seq`` comes from its sequence)."""
+
+
+def _display(entities: Sequence[Entity]) -> str:
+    return "; ".join(e.name if e.country is None else f"{e.name} ({e.country})" for e in entities)
+
+
+def _countries(entities: Sequence[Entity]) -> str:
+    return ";".join(dict.fromkeys(e.country for e in entities if e.country is not None))
+
+
+def actor_key(key: str) -> tuple[str, str]:
+    """The two ``actor_keys`` fragments an actor query key matches: as a code, as a name."""
+    return f"|c:{key.upper()}|", f"|n:{key.lower()}|"
+
+
+def derived_values(event: Event) -> tuple[str, str, str, str, str]:
+    """The :data:`DERIVED_COLUMNS` of an event, formatted as migration 003's backfill does.
+
+    ``actor_keys`` is ``|c:CODE|n:name|...|`` over both sides (codes upper-cased, names
+    lower-cased), what actor queries match against; ``|`` when the event has no entities.
+    """
+    parts = [
+        f"n:{e.name.lower()}" if e.country is None else f"c:{e.country.upper()}|n:{e.name.lower()}"
+        for e in (*event.actor, *event.recipient)
+    ]
+    keys = "|" + "|".join(parts) + "|" if parts else "|"
+    return (
+        _display(event.actor),
+        _countries(event.actor),
+        _display(event.recipient),
+        _countries(event.recipient),
+        keys,
+    )
+
+
+def mention_insert_row(article: Article, ordinal: int, event: Event) -> tuple[Any, ...]:
+    """One row of :data:`INSERT_MENTION_COLUMNS`."""
+    return (
+        mention_row(article.id, ordinal, event)
+        + derived_values(event)
+        + (article.title, article.url, article.source, article.published)
+    )

@@ -43,6 +43,8 @@ class StoreStats:
     events: int
     errors: int
     schema_version: int
+    canonical_events: int = 0
+    """Canonical events (real-world events after merging mentions)."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -50,6 +52,7 @@ class StoreStats:
             "events": self.events,
             "errors": self.errors,
             "schema_version": self.schema_version,
+            "canonical_events": self.canonical_events,
         }
 
 
@@ -165,4 +168,125 @@ class ActorSummary:
             "events": self.events,
             "as_actor": self.as_actor,
             "as_recipient": self.as_recipient,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictReport:
+    """A report whose date contradicts the best interval of its canonical event."""
+
+    mention_id: str
+    article_id: str
+    source: str | None
+    published: date | None
+    date_start: date | None
+    date_end: date | None
+    granularity: str | None
+    date_text: str | None
+    basis: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "mention_id": self.mention_id,
+            "article_id": self.article_id,
+            "source": self.source,
+            "published": _iso(self.published),
+            "date_start": _iso(self.date_start),
+            "date_end": _iso(self.date_end),
+            "granularity": self.granularity,
+            "date_text": self.date_text,
+            "basis": self.basis,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CanonicalEvent:
+    """One real-world event, merged from every mention that reports it.
+
+    ``mentions`` is filled by :meth:`Store.canonical_event` (the evidence of each report)
+    and empty in lists from :meth:`Store.canonical_events`.
+    """
+
+    id: str
+    type: str
+    mode: str | None
+    actor_countries: tuple[str, ...]
+    recipient_countries: tuple[str, ...]
+    date_start: date | None
+    date_end: date | None
+    granularity: str | None
+    basis: str | None
+    place_name: str | None
+    place_country: str | None
+    place_geonameid: int | None
+    place_lat: float | None
+    place_lon: float | None
+    place_feature: str | None
+    score: float | None
+    quad: str | None
+    num_mentions: int
+    num_sources: int
+    num_articles: int
+    first_reported: date | None
+    last_reported: date | None
+    conflicts: tuple[ConflictReport, ...] = ()
+    mentions: tuple[StoredEvent, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "mode": self.mode,
+            "actor_countries": list(self.actor_countries),
+            "recipient_countries": list(self.recipient_countries),
+            "date": {
+                "start": _iso(self.date_start),
+                "end": _iso(self.date_end),
+                "granularity": self.granularity,
+                "basis": self.basis,
+            },
+            "place": {
+                "name": self.place_name,
+                "country": self.place_country,
+                "geonameid": self.place_geonameid,
+                "lat": self.place_lat,
+                "lon": self.place_lon,
+                "feature": self.place_feature,
+            }
+            if self.place_country is not None or self.place_name is not None
+            else None,
+            "score": self.score,
+            "quad": self.quad,
+            "num_mentions": self.num_mentions,
+            "num_sources": self.num_sources,
+            "num_articles": self.num_articles,
+            "first_reported": _iso(self.first_reported),
+            "last_reported": _iso(self.last_reported),
+            "conflicts": [c.to_json() for c in self.conflicts],
+            "mentions": [m.to_json() for m in self.mentions],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DyadMonth:
+    """One month of events between two actors: counts by quad class and the mean score."""
+
+    month: date
+    """The first day of the month."""
+    events: int
+    verbal_cooperation: int
+    material_cooperation: int
+    verbal_conflict: int
+    material_conflict: int
+    mean_score: float | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "month": self.month.isoformat()[:7],
+            "events": self.events,
+            "verbal_cooperation": self.verbal_cooperation,
+            "material_cooperation": self.material_cooperation,
+            "verbal_conflict": self.verbal_conflict,
+            "material_conflict": self.material_conflict,
+            "mean_score": self.mean_score,
         }
