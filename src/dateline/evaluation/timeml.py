@@ -4,7 +4,9 @@ Each document's ``<TEXT>`` is tagged with its creation time (the DCT timex) as t
 the DCT itself is not scored. Scores, as in TempEval-3: span precision/recall/F1 with
 exact (strict) and overlapping (relaxed) matches; type accuracy over relaxed matches;
 value F1 where a value counts when it is right on a relaxed match (precision over the
-system's timexes, recall over the gold ones).
+system's timexes, recall over the gold ones). Values are compared after spelling variants of
+one value are made one (:func:`canonical`): the corpora write a decade, a week number and a
+whole hour in more than one way.
 """
 
 from __future__ import annotations
@@ -128,7 +130,26 @@ class _Tally:
             self.relaxed += 1
             self.strict += s.start == g.start and s.end == g.end
             self.type_ok += s.type == g.type
-            self.value_ok += s.value == g.value
+            self.value_ok += canonical(s.value) == canonical(g.value)
+
+
+@cache
+def _notations() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return (
+        (re.compile(r"^(\d{3})$"), r"\1X"),  # a decade: TimeBank writes 199, AQUAINT 199X
+        (re.compile(r"-W(\d)(?=$|-)"), r"-W0\1"),  # unpadded ISO week numbers
+        (re.compile(r"T(\d\d)$"), r"T\1:00"),  # a whole hour without its minutes
+        (re.compile(r"^(\d\d)XX$"), r"\1"),  # a century: 19XX (TIMEX2 style) and 19
+    )
+
+
+def canonical(value: str) -> str:
+    """One spelling for values that name the same thing in different TimeML notations
+    (``199`` and ``199X``, ``2000-W7`` and ``2000-W07``, ``T17`` and ``T17:00``, ``19XX``
+    and ``19``)."""
+    for pattern, replacement in _notations():
+        value = pattern.sub(replacement, value)
+    return value
 
 
 def _best_match(g: GoldTimex, system: tuple[TimeSpan, ...], used: set[int]) -> int | None:

@@ -21,7 +21,7 @@ from dateline.time.lexicon import DECADE_WORDS, ORDINALS, month_number
 
 #: How far after the anchor a yearless date may fall and still be read in a past context:
 #: news rarely leaves out the year of a date most of a year back.
-DAY_SLACK = 120
+DAY_SLACK = 60
 MONTH_SLACK = 92
 FUTURE_SLACK = 31
 _NAME_MONTHS = ("may", "march", "august", "june", "april")
@@ -179,7 +179,10 @@ def month_day(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolved 
 def month_year(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolved | None:
     if not _capitalised(m["mon"]):
         return None
-    return date_value(f"{int(m['year']):04d}-{month_number(m['mon']):02d}", explicit=True)
+    year = int(m["year"]) if m["year"] else spoken_number(m["spoken"])
+    if year is None:
+        return None
+    return date_value(f"{year:04d}-{month_number(m['mon']):02d}", explicit=True)
 
 
 def month(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolved | None:
@@ -242,6 +245,14 @@ def reporting_quarter(ctx: Context) -> date | None:
 
 
 def quarter(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolved | None:
+    found = _quarter(m, ctx, start, end)
+    if m["ago"] and found is not None and found.start is not None:
+        # "the quarter a year ago": the same quarter of the year before
+        return date_value(f"{found.start.year - 1:04d}-Q{quarter_of(found.start)}")
+    return found
+
+
+def _quarter(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolved | None:
     if m["qn"]:
         q = int(m["qn"][1])
         year = int(m["yr3"]) if m["yr3"] else None
@@ -257,7 +268,7 @@ def quarter(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolved | 
         return _quarter_value(ctx, ORDINALS[ord_], year, start, end)
     if ord_ == "final" or (ord_ == "last" and year is not None):
         return _quarter_value(ctx, 4, year, start, end)
-    if det == "a" or (not det and not rel and not ord_):
+    if det == "a" or (not det and not rel and not ord_ and year is None):
         return None
     if year is not None:
         reported = reporting_quarter(ctx)
@@ -310,7 +321,8 @@ def season(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolved | N
     code = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}[word]
     rel = (m["rel"] or "").lower()
     tail = (m["tail"] or "").lower()
-    if not (m["year"] or tail or rel not in ("", "the")):
+    named = rel == "the" or bool(m["mod"])  # "the summer", "early spring": the season
+    if not (m["year"] or tail or rel not in ("", "the")) and not (named and word != "fall"):
         prev = ctx.previous_word(start).lower()
         if word == "fall" or prev not in (
             "in",
@@ -323,8 +335,8 @@ def season(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolved | N
         ):
             return None
     anchor = ctx.anchor
-    if m["year"]:
-        year: int | None = int(m["year"])
+    if m["year"] or m["spoken"]:
+        year: int | None = int(m["year"]) if m["year"] else spoken_number(m["spoken"])
     elif tail == "that":
         year = ctx.reference_year()
     elif anchor is None:
@@ -406,7 +418,13 @@ def period(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolved | N
 
 def spoken_year(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolved | None:
     """Years in words, as transcripts write them: "nineteen ninety-six"."""
-    text = " ".join(ctx.text[start:end].lower().replace("-", " ").split())
+    number = spoken_number(ctx.text[start:end])
+    return None if number is None else date_value(f"{number:04d}", explicit=True)
+
+
+def spoken_number(written: str) -> int | None:
+    """The year a spoken form names ("the year two thousand", "nineteen ninety-six")."""
+    text = " ".join(written.lower().replace("-", " ").split())
     text = text.removeprefix("the year ")
     century = 1900 if text.startswith("nineteen") else 2000
     rest = text.removeprefix("nineteen").removeprefix("two thousand").strip()
@@ -453,4 +471,4 @@ def spoken_year(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolve
         number += tens.get(word, words.get(word, 0))
     if century == 1900 and number < 10:
         return None
-    return date_value(f"{century + number:04d}", explicit=True)
+    return century + number

@@ -14,6 +14,7 @@ from typing import Literal
 from dateline.records import Granularity, TimexType
 
 SCOPE = "sentence"
+AFTER_PENALTY = 15
 Tense = Literal["past", "future"] | None
 
 
@@ -31,6 +32,7 @@ class Resolved:
     """True when the text itself writes the year (it can then date later bare months)."""
 
 
+_QUOTE = re.compile("[\"“”]|''|``")
 _REPORTING = frozenset({"said", "told", "announced", "reported", "added", "stated", "noted"})
 
 
@@ -40,15 +42,41 @@ def _cues() -> re.Pattern[str]:
         r"will|won't|wo\s+n't|'ll|shall|would|going\s+to|is\s+to|are\s+to|to\s+be\s+held"
         r"|set\s+to|plans?\s+to|planned|planning|scheduled|due\s+to|upcoming"
         r"|expected\s+to|expects?\s+to|intends?\s+to|to\s+visit|to\s+meet|to\s+hold"
+        # A present or future passive is not a past tense: "is expected in December",
+        # "to be published in early November", "set for April", "supposed to end by May".
+        r"|(?:to|will)\s+be\s+(?:\w+ly\s+)?\w+ed|set\s+(?:for|to)|supposed\s+to"
+        r"|(?:is|are)\s+(?:\w+ly\s+)?(?:expected|scheduled|slated|planned|due)"
     )
     past = (
-        r"was|were|had|did|said|told|met|went|came|took|held|made|gave|saw|began|won|bought"
+        r"had\s+been\s+(?:due|scheduled|set|expected|supposed|planned)\s+to"
+        r"|previously\s+(?:planned|scheduled)"
+        r"|was|were|had|did|said|told|met|went|came|took|held|made|gave|saw|began|won|bought"
         r"|sold|paid|got|put|set|brought|built|caught|chose|drove|fought|found|grew|knew|led"
         r"|meant|ran|sought|spent|stood|thought|wrote|broke|shot|quit|cut"
         r"|lost|fell|rose|sent|spoke|became|struck|signed|killed|since"
         r"|(?-i:(?!need|feed|speed|seed|bleed|breed|proceed|exceed|succeed)[a-z]+ed)"
     )
-    return re.compile(rf"\b(?:(?P<future>{future})|(?P<past>{past}))\b", re.IGNORECASE)
+    # A participle after "be" is a passive, not a past tense: "would be paid in January".
+    passive = r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)"
+    return re.compile(rf"\b(?:(?P<future>{future})|{passive}(?P<past>{past}))\b", re.IGNORECASE)
+
+
+@cache
+def _forward_before() -> re.Pattern[str]:
+    # "until Tuesday", "as soon as Friday", "payable Jan. 2": the day lies ahead of the event,
+    # so ahead of the publication whatever the tense of the verb ("extended its deadline
+    # until Tuesday").
+    return re.compile(
+        r"(?:\buntil|\btill|\bas\s+(?:soon|early)\s+as|\bno\s+later\s+than|\bpayable|\beffective"
+        r"|\bdue|\bahead\s+of)\s+(?:on\s+|by\s+|the\s+)?$",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _governed() -> re.Pattern[str]:
+    """What may stand between a verb and the expression it governs ("said on Tuesday")."""
+    return re.compile(r"\s*(?:(?:on|late|early|at|in)\s+)?$", re.IGNORECASE)
 
 
 @cache
@@ -103,16 +131,29 @@ class Context:
                 break
         return begin, stop
 
-    def tense(self, start: int, end: int) -> Tense:
-        """Past or future reading of the clause, from the tense cue nearest the expression."""
+    def tense(self, start: int, end: int, reach: int | None = None) -> Tense:
+        """Past or future reading of the clause, from the tense cue nearest the expression
+        (with ``reach``, only from cues at most that many characters before it)."""
         begin, stop = self.sentence(start, end)
+        if reach is not None:
+            begin, stop = max(begin, start - reach), start
+        forward = _forward_before().search(self.text, max(begin, start - 30), start)
+        if forward and self.text[begin : forward.start()].strip():
+            return "future"  # not sentence-first: "Until Thursday, they had not..."
         best: tuple[int, Tense] | None = None
         for m in _cues().finditer(self.text, begin, stop):
             if start <= m.start() < end:
                 continue
             # A cue after the expression is a weaker sign than one before it.
-            distance = start - m.end() if m.end() <= start else m.start() - end + 15
-            if m.group().lower() in _REPORTING and distance > 2:
+            distance = start - m.end() if m.end() <= start else m.start() - end + AFTER_PENALTY
+            if m.group().lower() in _REPORTING and (
+                (
+                    m.end() <= start
+                    and distance > 2
+                    and not _governed().match(self.text, m.end(), start)
+                )
+                or (m.start() >= end and _QUOTE.search(self.text, end, m.start()))
+            ):
                 continue  # a reporting verb dates the report, not what it reports
             kind: Tense = "future" if m.group("future") else "past"
             if best is None or distance < best[0]:

@@ -73,7 +73,7 @@ VAGUE_NUMBERS = ("a few", "few", "several", "many", "some", "a couple of", "coup
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 NUMBER = (
-    r"(?:\d+(?:\.\d+)?|" + _TENS + r"[\s-]" + _UNITS + r"|"
+    r"(?:\d+\s+1/2|\d+(?:\.\d+)?|" + _TENS + r"[\s-]" + _UNITS + r"|"
     r"a\s+couple\s+of|couple\s+of|a\s+few|several|a\s+dozen|a\s+hundred|half\s+an?|"
     r"an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
@@ -193,6 +193,11 @@ def parse_number(text: str) -> float | None:
         return float(words)
     except ValueError:
         pass
+    if words.endswith(" 1/2") and words[:-4].isdigit():
+        return int(words[:-4]) + 0.5  # "2 1/2 years"
+    if words.endswith(" and a half"):
+        whole = parse_number(words.removesuffix(" and a half"))
+        return None if whole is None else whole + 0.5
     if words in SMALL_NUMBERS:
         return float(SMALL_NUMBERS[words])
     parts = words.split()

@@ -21,6 +21,20 @@ _MOD = (
 )
 _REL_YEAR = r"(?:this|last|next|that|the\s+same|the\s+previous|the\s+following)\s+year"
 _PART = r"(?:morning|afternoon|evening|night)"
+#: Hedges on an amount belong to the expression, as TimeML annotates them ("nearly two
+#: years", "more than four decades ago"); the value stays the unhedged one.
+_HEDGE = (
+    r"(?:(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than"
+    r"|fewer\s+than)\s+)?"
+)
+#: A year in words, as transcripts write it: "nineteen ninety-four", "two thousand and one".
+_SPOKEN = (
+    r"(?:nineteen|two\s+thousand)(?:[\s-]+(?:and\s+)?"
+    r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+    r"|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|one|two|three|four"
+    r"|five|six|seven|eight|nine)(?:[\s-](?:one|two|three|four|five|six|seven|eight"
+    r"|nine))?)?(?!\w)(?<!thousand)(?<!nineteen)"
+)
 
 FAMILIES: tuple[tuple[str, str], ...] = (
     (
@@ -58,7 +72,8 @@ FAMILIES: tuple[tuple[str, str], ...] = (
     ),
     (
         "monthyear",
-        rf"(?:{_MOD}[\s-]+)?(?P<mon>{MONTH_ANY})(?:,|\s+of)?\s+(?P<year>{_YEAR})",
+        rf"(?:{_MOD}[\s-]+)?(?P<mon>{MONTH_ANY})(?:,|\s+of)?\s+"
+        rf"(?:(?P<year>{_YEAR})|(?P<spoken>{_SPOKEN}))",
     ),
     (
         "quarter",
@@ -69,6 +84,7 @@ FAMILIES: tuple[tuple[str, str], ...] = (
         r"(?:fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)?"
         r"[\s-]?(?:fiscal[\s-])?(?<![a-z])quarter(?![s-])"
         rf"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<yr2>{_YEAR})|(?P<ry2>this|last|next)\s+year))?"
+        r"(?P<ago>\s+a\s+year\s+(?:ago|earlier|before))?"
         rf"|(?P<qn>Q[1-4])(?:\s+(?P<yr3>{_YEAR}))?",
     ),
     (
@@ -78,12 +94,7 @@ FAMILIES: tuple[tuple[str, str], ...] = (
     ),
     (
         "spoken",
-        r"(?:the\s+year\s+)?(?:nineteen|two\s+thousand)(?:[\s-]+(?:and\s+)?"
-        r"(?P<tens>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
-        r"|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|one|two|three|four"
-        r"|five|six|seven|eight|nine)(?:[\s-](?P<ones>one|two|three|four|five|six|seven|eight"
-        r"|nine))?)?(?!\w)(?<!thousand)(?<!nineteen)"
-        r"|the\s+year\s+two\s+thousand",
+        rf"(?:the\s+year\s+)?{_SPOKEN}|the\s+year\s+two\s+thousand",
     ),
     (
         "half",
@@ -129,11 +140,12 @@ FAMILIES: tuple[tuple[str, str], ...] = (
         r"(?:the\s+day\s+(?P<around>before\s+yesterday|after\s+tomorrow)"
         r"|(?P<w>today|yesterday|tomorrow|tonight|overnight))"
         rf"(?:\s+(?P<pod>{_PART}))?"
-        rf"|(?:(?P<mod2>early|late|mid|earlier|later)[\s-]+)?(?P<this>this|last|the)\s+(?P<pod2>{_PART})",
+        rf"|(?:(?P<mod2>early|late|mid|earlier|later)[\s-]+)?"
+        rf"(?P<this>this|last|the(?:\s+(?:next|following|previous))?)\s+(?P<pod2>{_PART})",
     ),
     (
         "ago",
-        rf"(?P<n>{NUMBER})[\s-]+(?P<unit>{UNIT})\s+"
+        rf"{_HEDGE}(?P<n>{NUMBER})[\s-]+(?P<unit>{UNIT})\s+"
         r"(?P<dir>ago|earlier|later|from\s+now|hence|previously|back"
         r"|(?:before|after)(?!\s*[\w$(\"'‘“]))",
     ),
@@ -141,6 +153,12 @@ FAMILIES: tuple[tuple[str, str], ...] = (
         "yearago",
         r"(?:the\s+)?(?P<unit>year|month|week|day)-(?P<dir>ago|earlier|before)"
         r"(?:\s+(?P<what>quarter|period|month|year|week|day))?(?![\w-])",
+    ),
+    (
+        "theyear",
+        r"the\s+(?:(?P<adj>full|entire|whole|latest)\s+)?(?:fiscal\s+)?year(?![\w-])"
+        r"(?!\s+(?:before|earlier|ago|after|later|\d))"
+        r"|(?P<end>year[\s-]end|year's\s+end)(?![\w-])",
     ),
     (
         "relunit",
@@ -155,7 +173,8 @@ FAMILIES: tuple[tuple[str, str], ...] = (
         "season",
         r"(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<rel>this|last|next|past|coming|the)\s+)?"
         r"(?P<season>spring|summer|fall|autumn|winter)(?!\w)"
-        rf"(?:,?\s+(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<tail>that|last|this|next)\s+year))?",
+        rf"(?:,?\s+(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<spoken>{_SPOKEN})"
+        r"|(?P<tail>that|last|this|next)\s+year))?",
     ),
     (
         "month",
@@ -176,8 +195,9 @@ FAMILIES: tuple[tuple[str, str], ...] = (
         r"(?:(?P<the>the|this|that|these|those)\s+)?"
         r"(?:(?P<rel>past|last|next|first|coming|previous|final|following|latest|remaining"
         r"|initial|full|entire|whole|same|other|further|additional)\s+)?"
-        rf"(?P<n>{NUMBER})[\s-]+(?:more\s+|additional\s+|full\s+)?(?P<unit>{UNIT})"
-        r"(?P<long>[\s-]long)?(?![\w-])",
+        rf"{_HEDGE}(?P<n>{NUMBER})(?P<half>\s+and\s+a\s+half)?[\s-]+"
+        rf"(?:more\s+|additional\s+|full\s+)?(?P<unit>{UNIT})"
+        r"(?P<half2>\s+and\s+a\s+half)?(?P<long>[\s-]long)?(?![\w-])",
     ),
     (
         "vague",
@@ -189,7 +209,10 @@ FAMILIES: tuple[tuple[str, str], ...] = (
         "ref",
         r"(?P<w>right\s+now|just\s+now|now|currently|nowadays|these\s+days|at\s+present|presently"
         r"|recently|lately|formerly|the\s+past|the\s+(?:(?:near|distant|immediate|foreseeable)\s+)?future"
-        r"|the\s+present|in\s+future)"
+        r"|the\s+present|in\s+future"
+        r"|current|as\s+soon\s+as\s+possible"
+        r"|(?<!as\s)soon(?!\s+(?:after|afterwards?|thereafter|as|enough))"
+        r"|the\s+(?:near|short)\s+term|a\s+later\s+date|(?<=for\s)(?:a\s+while|some\s+time))"
         r"(?![\w-])",
     ),
 )

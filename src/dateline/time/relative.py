@@ -5,6 +5,7 @@ vague references (now, recently, the future)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from dateline.records import Granularity
@@ -36,11 +37,33 @@ _PRESENT = frozenset(
     ]
 )
 _PAST = frozenset(["recently", "lately", "previously", "formerly", "the past", "recent"])
-_FUTURE = frozenset(["soon", "the future", "in future", "future"])
+#: "current" counts as a time expression before a noun, but not the noun "current" or the
+#: balance-of-payments "current account".
+_CURRENT_NOUN = re.compile(r"\s+(?!accounts?\b|of\b|and\b|or\b|is\b|was\b|flows?\b)[a-z]")
+#: Prepositions that make a bare plural unit a duration: "for years", "within weeks".
+_SPAN_PREPOSITIONS = frozenset(["for", "within", "in", "over"])
+_FUTURE = frozenset(
+    [
+        "soon",
+        "the future",
+        "in future",
+        "future",
+        "as soon as possible",
+        "the near term",
+        "the short term",
+        "a later date",
+    ]
+)
 _BACKWARD = ("ago", "earlier", "before", "previously", "back")
 _FROM_ANCHOR = ("ago", "from now", "hence", "back")
 _AMOUNT_BEFORE = re.compile(
     r"(?:\d|%|percent|cents?|dollars?|million|billion|trillion|times|once|twice|pounds|euros)$",
+    re.IGNORECASE,
+)
+
+
+_RATE_BEFORE = re.compile(
+    r"(?:\d%|\d\s+percent|\d\s+units|\baverage)\s+$",
     re.IGNORECASE,
 )
 
@@ -67,6 +90,9 @@ def weekday(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolved | 
     if anchor is None:
         return unanchored(f"XXXX-WXX-{number + 1}", "TIME" if part else "DATE")
     rel = _norm(m["rel"])
+    if rel == "previous" and ctx.text[max(0, start - 4) : start].lower() == "the ":
+        # "the previous Friday": the one before the narrative's day, not before publication.
+        anchor = ctx.reference_day("day") or anchor
     back = (anchor.weekday() - number) % 7
     ahead = (number - anchor.weekday()) % 7
     if rel in ("last", "past", "previous"):
@@ -75,13 +101,21 @@ def weekday(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolved | 
         day = anchor + timedelta(days=ahead or 7)
     elif rel == "this":
         day = anchor + timedelta(days=number - anchor.weekday())
-    elif ctx.tense(start, end) == "future":
+    elif _tense(ctx, start, end) == "future":
         day = anchor + timedelta(days=ahead)
     else:
         day = anchor - timedelta(days=back)
     if m["mon"]:
         return _weekday_date(m, ctx, start, end) or _day(day, part)
     return _day(day, part)
+
+
+def _tense(ctx: Context, start: int, end: int) -> str | None:
+    # "Tuesday's declaration" names an event that has happened unless a future verb governs
+    # the phrase ("will attend Friday's meeting"); the rest of the clause says nothing of it.
+    if ctx.text.startswith(("'s", "’s"), end):
+        return ctx.tense(start, end, reach=25) or "past"
+    return ctx.tense(start, end)
 
 
 def _weekday_date(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolved | None:
@@ -103,11 +137,15 @@ def relative_day(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolv
     anchor = ctx.anchor
     if m["pod2"]:
         this = _norm(m["this"])
-        base = ctx.reference_day("day") if this == "the" else anchor
+        if this == "the" and ctx.next_words(end).lower() == "of":
+            return None  # "the night of Oct. 23": the date that follows says which
+        base = ctx.reference_day("day") if this.startswith("the") else anchor
         if base is None:
             return unanchored(f"XXXX-XX-XXT{PARTS_OF_DAY[m['pod2'].lower()]}", "TIME")
-        if this == "last":
+        if this in ("last", "the previous"):
             base = shift_days(base, -1)
+        elif this in ("the next", "the following"):
+            base = shift_days(base, 1)
         return _day(base, m["pod2"])
     word = _norm(m["w"] or m["around"])
     offsets = {
@@ -121,8 +159,13 @@ def relative_day(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolv
     }
     if anchor is None:
         return unanchored("XXXX-XX-XX")
+    if word == "overnight":
+        # The night before the day the narrative is on ("closed lower Friday... overnight
+        # losses in New York"); it does not move the narrative itself.
+        night = shift_days(ctx.reference_day("day") or anchor, -1)
+        return replace(_day(night, "overnight") or unanchored("XXXX-XX-XX"), sets_reference=False)
     day = shift_days(anchor, offsets[word])
-    part = m["pod"] or (word if word in ("tonight", "overnight") else None)
+    part = m["pod"] or (word if word == "tonight" else None)
     return _day(day, part)
 
 
@@ -218,6 +261,10 @@ def year_ago(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolved |
 
 
 def relative_unit(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolved | None:
+    if m["unit"][0].isupper() and (
+        not m["rel"][0].isupper() or ctx.text[:start].rstrip(" ")[-1:] not in ("", ".", "\n")
+    ):
+        return None  # a title mid-sentence: ABC's "This Week"
     unit = m["unit"].lower()
     rel = _norm(m["rel"])
     has_the = rel.startswith("the")
@@ -241,6 +288,19 @@ def relative_unit(m: re.Match[str], ctx: Context, start: int, end: int) -> Resol
     if unit == "weekend":
         return _weekend(ctx, base, offset, word, start, end)
     return date_value(value_for(shift(base, grain, offset), grain))
+
+
+def the_year(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolved | None:
+    """ "the year", "the fiscal year", "year-end": the year of publication ("the latest
+    fiscal year": the one before); "the year ended March 31" is a year-long period (a
+    duration, as TimeML annotates it)."""
+    if ctx.next_words(end).lower() in ("ended", "ending"):
+        return Resolved("DURATION", "P1Y", None, None, None, False)
+    if ctx.anchor is None:
+        return unanchored("XXXX")
+    # "the latest fiscal year" is the last one reported on: the year before publication.
+    latest = (m["adj"] or "").lower() == "latest"
+    return date_value(f"{ctx.anchor.year - latest:04d}", False)
 
 
 def _relative_day_unit(ctx: Context, word: str) -> Resolved | None:
@@ -275,13 +335,20 @@ def _duration_value(amount: float | None, unit: str) -> str:
         return f"{prefix}X{code}"
     total = amount * size
     if total != int(total):
-        if unit in ("year", "decade", "century"):
-            return f"P{total * 12:g}M"
-        if unit == "day":
-            return f"PT{total * 24:g}H"
-        if unit == "hour":
-            return f"PT{total * 60:g}M"
-        return f"{prefix}{total:g}{code}"
+        # A fraction goes to the next smaller unit, as TimeML writes it: P2Y6M, PT5H30M.
+        whole = int(total)
+        smaller = {"Y": ("M", 12), "D": ("H", 24), "H": ("M", 60), "M": ("S", 60)}.get(code)
+        if code == "M" and not clock_unit:
+            smaller = ("D", 30)
+        if smaller is None:
+            return f"{prefix}{total:g}{code}"
+        letter, per = smaller
+        rest = round((total - whole) * per)
+        if code == "D":
+            return f"P{whole}DT{rest}H" if whole else f"PT{rest}H"
+        if code == "M" and not clock_unit:
+            return f"P{whole}M{rest}D" if whole else f"P{rest}D"
+        return f"{prefix}{whole}{code}{rest}{letter}" if whole else f"{prefix}{rest}{letter}"
     return f"{prefix}{int(total)}{code}"
 
 
@@ -291,6 +358,8 @@ def duration(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolved |
     following = ctx.next_words(end).lower().strip(",")
     if following == "old" or (unit == "quarter" and following == "of"):
         return None  # an age ("52 years old") or a fraction ("three-quarters of")
+    if number == "a" and unit == "second" and not m["rel"]:
+        return None  # "a second group", "a second betrayal": the ordinal
     if number in ("a", "an") and not m["the"] and not m["rel"]:
         previous = ctx.previous_word(start)
         if _AMOUNT_BEFORE.search(previous):
@@ -298,6 +367,8 @@ def duration(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolved |
             value = f"{'PT' if clock_unit else 'P'}{size}{code}"
             return Resolved("SET", value, None, None, None, False)
     amount = _amount(number)
+    if amount is not None and (m["half"] or m["half2"]):
+        amount += 0.5  # "two and a half years", "a minute and a half"
     if number in ("some", "many", "few", "several") or "few" in number or "couple" in number:
         amount = None if "couple" not in number else 2.0
     return Resolved("DURATION", _duration_value(amount, unit), None, None, None, False)
@@ -314,10 +385,19 @@ def vague(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolved | No
         )
     if rel in ("some", "those", "these", "early", "later", "following", "subsequent", "ensuing"):
         return None
+    if (
+        not rel
+        and not m["the"]
+        and ctx.previous_word(start).lower() not in _SPAN_PREPOSITIONS
+        and ctx.next_words(end).lower().strip(",.") not in ("ago", "earlier", "later")
+    ):
+        return None  # a bare "days", "years" times an amount ("matter of days", "minutes apart")
     return Resolved("DURATION", _duration_value(None, unit), None, None, None, False)
 
 
 def set_(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolved | None:
+    if m["adv"] and _RATE_BEFORE.search(ctx.text, max(0, start - 30), start):
+        return None  # a rate, not a recurrence: "grow 8% annually", "average daily volume"
     if m["adv"]:
         value = {
             "daily": "P1D",
@@ -353,6 +433,12 @@ def set_(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolved | Non
 
 def reference(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolved | None:
     word = _norm(m["w"])
+    if word == "current" and not _CURRENT_NOUN.match(ctx.text, end):
+        return None  # only before a noun: "current market conditions", not "the current"
+    if word == "soon" and ctx.tense(start, end) == "past":
+        return None  # "that soon became a flood": shortly after, in a past narrative
+    if word in ("a while", "some time"):
+        return Resolved("DURATION", "PXX", None, None, None, False)  # "for a while"
     if word in _PRESENT:
         value = "PRESENT_REF"
     elif word in _PAST:

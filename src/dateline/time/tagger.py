@@ -57,6 +57,7 @@ def _resolvers() -> dict[str, Resolver]:
         "relday": relative.relative_day,
         "ago": relative.ago,
         "yearago": relative.year_ago,
+        "theyear": relative.the_year,
         "relunit": relative.relative_unit,
         "season": absolute.season,
         "month": absolute.month,
