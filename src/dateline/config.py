@@ -38,6 +38,8 @@ class Settings:
     max_text_chars: int = 200_000
     """Article bodies are cut to this many characters before NLP."""
     language: str = "en"
+    dedup: bool = True
+    """Code a near-verbatim copy of an article once (its events are carried over)."""
     event_classifier: bool = False
     """Let the sentence classifier trained on PLV retype rule events and code trigger-less
     sentences. Off by default: it lifts PLV's own labels (type accuracy 0.39 -> 0.75) but
