@@ -282,7 +282,11 @@ class EventCoder:
         context = [
             t for t in _context_times(times, article, sent, status) if not _dates_a_report(doc, t)
         ]
-        if status == "occurred" and not any(t.granularity in ("day", "month") for t in context):
+        if (
+            status == "occurred"
+            and _simple_past(f.trigger)
+            and not any(t.granularity in ("day", "month") for t in context)
+        ):
             # the news of the day: an undated past event in a report is most often the
             # lede's event, whose day the lede gives
             lede = _lede_time(doc, times, article)
@@ -290,7 +294,7 @@ class EventCoder:
         groups = _split_by_place(my_places, stated)
         out: list[Event] = []
         for place, group_times in groups:
-            when = dating.choose(group_times, free or stated_like, context, status, article)
+            when = dating.choose(group_times, stated_like or free, context, status, article)
             out.append(self._assemble(f, sent, article, status, when, place, dateline))
         return out
 
@@ -565,6 +569,15 @@ def _in_condition_or_threat(trigger: Token, triggers: dict[int, _Found]) -> bool
             return True
         tok = head
     return False
+
+
+def _simple_past(trigger: Token) -> bool:
+    """'X struck', not 'X has struck' or 'X had struck': only a simple past reports the
+    news of the day; perfects are background."""
+    verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    if verb.tag_ != "VBD" and not (trigger.pos_ != "VERB" and verb.tag_ == "VBD"):
+        return False
+    return not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def _in_where_clause(trigger: Token) -> bool:

@@ -132,6 +132,12 @@ def _choose(
                 and span.start_date is not None
                 and fits(span, status, published)
                 and span.granularity in ("day", "month")
+                # a plan is not dated to the day it is reported by context alone
+                and not (
+                    status == "planned"
+                    and published is not None
+                    and (span.end_date or span.start_date) <= published
+                )
             ):
                 return from_span(span, "inferred", status, published)
     return publication_date(article)
