@@ -53,6 +53,8 @@ def _settings(args: argparse.Namespace) -> Settings:
         flags["spacy_model"] = args.model
     if getattr(args, "db", None):
         flags["db"] = args.db
+    if getattr(args, "kb_dir", None):
+        flags["kb_dir"] = args.kb_dir
     return Settings.load(config_file=getattr(args, "config", None), flags=flags)
 
 
@@ -364,6 +366,35 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_kb(args: argparse.Namespace) -> int:
+    from dateline.actors.user_kb import import_dictionary, kb_dir, user_dictionaries
+
+    settings = _settings(args)
+    if args.kb_command == "list":
+        files = user_dictionaries(settings)
+        print(f"{kb_dir(settings)}: {len(files)} dictionaries")
+        for path in files:
+            print(f"  {path.name}")
+        return EXIT_OK
+    ok = 0
+    for name in args.files:
+        try:
+            report = import_dictionary(Path(name), settings)
+        except DatelineError as exc:
+            _err(f"error: {exc}")
+            continue
+        ok += 1
+        print(
+            f"imported {report.entries} {report.kind} entries from {report.source} "
+            f"-> {report.destination}"
+        )
+        for problem in report.problems[:20]:
+            _err(f"skipped: {problem}")
+        if len(report.problems) > 20:
+            _err(f"... and {len(report.problems) - 20} more lines skipped")
+    return _exit(ok, len(args.files) - ok)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from dateline.serve import run
 
@@ -393,6 +424,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--config", help="TOML settings file (default: ./dateline.toml)")
     parser.add_argument("--model", help="installed spaCy pipeline to use")
+    parser.add_argument("--kb-dir", help="directory of imported dictionaries (setting kb_dir)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def inputs(p: argparse.ArgumentParser) -> None:
@@ -451,6 +483,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("jsonl", "csv", "parquet", "gdelt"), default="jsonl")
     p.add_argument("-o", "--output", help="output file (default: standard output)")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("kb", help="the actor knowledge base: import CAMEO/PETRARCH dictionaries")
+    kb_sub = p.add_subparsers(dest="kb_command", required=True, metavar="ACTION")
+    q = kb_sub.add_parser("import", help="check dictionaries and add them to the knowledge base")
+    q.add_argument("files", nargs="+", metavar="FILE", help=".actors, .agents or JSON files")
+    q.set_defaults(func=cmd_kb)
+    q = kb_sub.add_parser("list", help="the imported dictionaries")
+    q.set_defaults(func=cmd_kb)
 
     p = sub.add_parser("serve", help="HTTP API and web page over a store (read-only)")
     p.add_argument("--db", default="dateline.duckdb", help="store file (DuckDB)")

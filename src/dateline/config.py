@@ -38,6 +38,8 @@ class Settings:
     max_text_chars: int = 200_000
     """Article bodies are cut to this many characters before NLP."""
     language: str = "en"
+    kb_dir: str = "~/.local/share/dateline/kb"
+    """Where `dateline kb import` puts the user's dictionaries; every run loads them."""
     dedup: bool = True
     """Code a near-verbatim copy of an article once (its events are carried over)."""
     event_classifier: bool = False

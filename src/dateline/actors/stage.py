@@ -7,6 +7,7 @@ from dataclasses import replace
 from dateline.actors.coref import resolve
 from dateline.actors.kb import KnowledgeBase
 from dateline.actors.mentions import MentionFinder
+from dateline.actors.user_kb import knowledge_base
 from dateline.config import Settings
 from dateline.pipeline import DocState
 
@@ -18,7 +19,7 @@ class ActorsStage:
 
     def __init__(self, settings: Settings, kb: KnowledgeBase | None = None) -> None:
         self.settings = settings
-        self.kb = kb or KnowledgeBase.default()
+        self.kb = kb or knowledge_base(settings)
         self.finder = MentionFinder(self.kb)
 
     def __call__(self, state: DocState) -> DocState:

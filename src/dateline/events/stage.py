@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from dateline.actors.kb import KnowledgeBase
+from dateline.actors.user_kb import knowledge_base
 from dateline.config import Settings
 from dateline.events.classifier import EventTypeClassifier
 from dateline.events.coder import EventCoder
@@ -21,7 +21,7 @@ class EventsStage:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.coder = EventCoder(
-            KnowledgeBase.default(),
+            knowledge_base(settings),
             Ontology.default(),
             Gazetteer.load(),
             EventTypeClassifier.load() if settings.event_classifier else None,
