@@ -166,6 +166,9 @@ class EventCoder:
         # ... and in the passive the thing is the subject ("the treaty was signed")
         patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
         things = [t for t in [obj, *prep_objects(verb, ("with",)), *patients] if t is not None]
+        # "$100 million in aid", "tens of billions of dollars in military aid"
+        for _ in range(2):
+            things += [n for t in things for n in prep_objects(t, ("in", "of"))]
         words = {w for t in things for w in (t.lemma_.lower(), t.lower_)}
         for sense in verb_senses(verb.lemma_):
             if sense.objects is not None and not (words & sense.objects):
@@ -624,7 +627,8 @@ def _merge_in_document(events: list[Event]) -> list[Event]:
     repeats go."""
 
     def key(e: Event) -> tuple[object, ...]:
-        return (e.type, _parties(e.actor), _parties(e.recipient))
+        # a visit and a meeting during it are two events; a visit told twice is one
+        return (e.type, e.mode, _parties(e.actor), _parties(e.recipient))
 
     real = ("occurred", "planned", "ongoing")
     stated: dict[tuple[object, ...], Event] = {}

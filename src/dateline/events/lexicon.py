@@ -89,6 +89,7 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
     "travel": (_s("CONSULT", "visit", "visit", preps=("to",)),),
     "tour": (_s("CONSULT", "visit", "visit"),),
     "arrive": (_s("CONSULT", "visit", "visit", preps=("in", "at")),),
+    "leave": (_s("CONSULT", "visit", "visit", preps=("for",), requires_prep="for"),),
     "host": (_s("CONSULT", "host", "host"),),
     "meet": (_s("CONSULT", None, "meet"),),
     "discuss": (_s("CONSULT", None, "meet"),),
@@ -179,6 +180,8 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
     "demand": (_s("REQUEST", None),),
     "request": (_s("REQUEST", None),),
     "appeal": (_s("REQUEST", None, preps=("to",)),),
+    "call": (_s("REQUEST", None, preps=("from", "on"), requires_prep="for"),),
+    "summon": (_s("ACCUSE", "disapprove"),),
     "invite": (_s("REQUEST", "meet"),),
     # SANCTION
     "sanction": (_s("SANCTION", None),),
@@ -187,12 +190,12 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
     "sever": (_s("SANCTION", "withdraw", objects="ties relation relations"),),
     "cut": (_s("SANCTION", "withdraw", objects="ties relation relations aid"),),
     "suspend": (
-        _s("REJECT", None, objects=AGREEMENT_NOUNS),
+        _s("REJECT", None, objects=AGREEMENT_NOUNS + " participation membership"),
         _s(
             "SANCTION",
             "discontinue",
             objects="aid ties relation relations talks cooperation channel channels trade "
-            "visa visas flights dialogue exchanges",
+            "visa visas flights dialogue exchanges imports exports",
         ),
     ),
     "close": (_s("SANCTION", "restrict", objects=BORDER_NOUNS, preps=("to",)),),
@@ -223,10 +226,18 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
     "annex": (_s("COERCE", "occupy"),),
     # ASSAULT
     "attack": (_s("ASSAULT", None),),
-    "target": (_s("ASSAULT", None),),
+    "target": (
+        _s(
+            "ASSAULT",
+            None,
+            objects="infrastructure civilians civilian site sites city cities town towns port "
+            "ports base bases facility facilities position positions convoy camp camps",
+        ),
+    ),
     "violate": (_s("ASSAULT", None, objects="ceasefire truce border airspace sovereignty"),),
     "strike": (_s("ASSAULT", None),),
     "bomb": (_s("ASSAULT", "aerial"),),
+    "drop": (_s("ASSAULT", "aerial", "give", objects="bomb bombs munitions", preps=("on",)),),
     "shell": (_s("ASSAULT", "heavy-weapons"),),
     "invade": (_s("ASSAULT", "invasion"),),
     "kill": (_s("ASSAULT", None),),

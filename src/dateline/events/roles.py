@@ -89,7 +89,7 @@ def subject_of(verb: Token) -> list[Token]:
         if agent is not None:
             return conjuncts(agent)
         if tok.head is not tok and (
-            tok.dep_ in ("xcomp", "conj", "advcl")
+            tok.dep_ in ("xcomp", "conj", "advcl", "acomp")
             or (tok.dep_ in ("dobj", "pcomp") and tok.tag_ == "VBG")  # "denied supplying"
         ):
             tok = tok.head
@@ -132,7 +132,7 @@ def governing_verb(noun: Token) -> Token | None:
     if (
         noun.dep_ == "pobj"
         and head.dep_ == "prep"
-        and head.head.pos_ == "VERB"
+        and head.head.pos_ in ("VERB", "AUX")
         and (head.head.lemma_ in LIGHT_VERBS or head.lower_ in ("with", "for", "on", "in"))
     ):
         return head.head
@@ -222,11 +222,12 @@ def noun_roles(
     by = prep_objects(noun, ("by",))
     actors += [e for t in by for e in entities_at(t, index)]
     verb = governing_verb(noun)
+    purpose = noun.dep_ == "pobj" and noun.head.lower_ == "for"  # "in Warsaw for talks"
     if (
         not actors
         and verb is not None
         and noun.dep_ in ("dobj", "attr", "pobj")
-        and (verb.lemma_ in LIGHT_VERBS or noun.dep_ == "attr")
+        and (verb.lemma_ in LIGHT_VERBS or noun.dep_ == "attr" or purpose)
     ):
         # "X paid a visit", "X held talks"; not "X declined to comment on the visit"
         actors = [e for t in subject_of(verb) for e in entities_at(t, index)]

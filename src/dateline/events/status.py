@@ -102,6 +102,12 @@ def event_status(trigger: Token, durative: bool) -> Status:
         return "planned"
     if _is_to_be(chain):
         return "planned"
+    if any(
+        c.lemma_.lower() in PLANNING_VERBS and c.dep_ in ("acomp", "oprd", "xcomp")
+        for t in chain[1:]
+        for c in t.children
+    ):
+        return "planned"  # "is due in Warsaw for talks", "is set for a visit"
     if "would" in words:
         top = chain[-1]
         if top.dep_ == "ccomp" and top.head.lemma_ in SPEECH:
