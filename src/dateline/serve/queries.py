@@ -15,36 +15,12 @@ import duckdb
 
 from dateline.errors import StoreError
 from dateline.store import Store, TimelineRow
+from dateline.store.database import TIMELINE_COLUMNS
 
 QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 
 # The columns of a TimelineRow, in its field order, read from the events_flat view.
-_ROW_COLUMNS = (
-    "id",
-    "article_id",
-    "type",
-    "mode",
-    "status",
-    "date_start",
-    "date_end",
-    "granularity",
-    "basis",
-    "date_text",
-    "actor",
-    "recipient",
-    "actor_countries",
-    "recipient_countries",
-    "place_name",
-    "place_country",
-    "sentence",
-    "trigger",
-    "title",
-    "url",
-    "source",
-    "published",
-    "quad",
-    "score",
-)
+_ROW_COLUMNS = TIMELINE_COLUMNS
 _SELECT_ROWS = "SELECT " + ", ".join(f"f.{c}" for c in _ROW_COLUMNS) + " FROM events_flat f"
 _ORDER = " ORDER BY f.date_start NULLS LAST, f.article_seq, f.ordinal"
 

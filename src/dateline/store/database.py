@@ -45,7 +45,8 @@ _INSERT_DOCUMENT = codec.insert_sql("documents", codec.DOCUMENT_COLUMNS)
 # executemany, which runs the statement once per row.
 _CHUNK = 100
 
-_TIMELINE_COLUMNS = (
+#: The columns of a TimelineRow, in its field order (the serve layer reads the same ones).
+TIMELINE_COLUMNS = (
     "id",
     "article_id",
     "type",
@@ -74,7 +75,7 @@ _TIMELINE_COLUMNS = (
 
 _TIMELINE_FROM_DOCUMENT = frozenset({"title", "url", "source", "published"})
 _TIMELINE_SELECT = ", ".join(
-    f"f.doc_{c}" if c in _TIMELINE_FROM_DOCUMENT else f"f.{c}" for c in _TIMELINE_COLUMNS
+    f"f.doc_{c}" if c in _TIMELINE_FROM_DOCUMENT else f"f.{c}" for c in TIMELINE_COLUMNS
 )
 
 # An actor key matches a code (case-insensitive) or a name (case-insensitive, whole name).
@@ -653,7 +654,7 @@ def _split(countries: str | None) -> tuple[str, ...]:
 
 
 def _timeline_row(r: Sequence[Any]) -> TimelineRow:
-    # Positional (the order of _TIMELINE_COLUMNS): this runs once per row of a timeline.
+    # Positional (the order of TIMELINE_COLUMNS): this runs once per row of a timeline.
     return TimelineRow(
         event_id=r[0],
         article_id=r[1],
