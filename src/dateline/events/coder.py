@@ -334,9 +334,10 @@ class EventCoder:
             place is not None
             and place.country
             and not recipients
-            and (f.sense.type in TARGETS_AT_PLACE and place.country not in actor_countries)
+            and place.country not in actor_countries
+            and (f.sense.type in TARGETS_AT_PLACE or f.sense.pattern == "visit")
         ):
-            # a strike "in X", aid delivered "in X": the place's country is on the receiving end
+            # a visit's destination is its host; a strike or aid "in X" lands on X
             country = self.kb.country_by_iso3(place.country)
             recipients = [
                 Entity(
@@ -347,29 +348,16 @@ class EventCoder:
                     end=place.end,
                 )
             ]
-        if place is not None and place.country and f.sense.pattern in ("visit", "meet"):
-            if (
-                not recipients
-                and f.sense.pattern == "visit"
-                and place.country not in actor_countries
-            ):
-                country = self.kb.country_by_iso3(place.country)
-                recipients = [
-                    Entity(
-                        text=place.text,
-                        name=country.name if country else place.text,
-                        country=place.country,
-                        start=place.start,
-                        end=place.end,
-                    )
-                ]
-            if (
-                f.sense.pattern == "meet"
-                and f.sense.type == "CONSULT"
-                and mode is None
-                and (actor_countries and place.country not in actor_countries)
-            ):
-                mode = "third-party"
+        if (
+            place is not None
+            and place.country
+            and f.sense.pattern == "meet"
+            and f.sense.type == "CONSULT"
+            and mode is None
+            and actor_countries
+            and place.country not in actor_countries
+        ):
+            mode = "third-party"  # met on neither side's ground
         if place is None:
             place = self._implied_place(f, status, when, article, recipients, dateline)
         cameo, score, quad = self.ontology.code(f.sense.type, mode)
