@@ -72,27 +72,21 @@ class MentionFinder:
         extra: list[RawMention] = []
         found: list[RawMention] = []
         taken: set[int] = set()
+
+        def keep(mention: RawMention | None) -> None:
+            """Keep a mention unless an earlier one already holds its tokens."""
+            span = range(mention.tok_start, mention.tok_end) if mention is not None else ()
+            if mention is not None and not any(i in taken for i in span):
+                taken.update(span)
+                found.append(mention)
+
         # People first, so that "Chinese President Xi Jinping" is one person mention and not
         # a "Chinese President" group beside a bare name.
-        ents = sorted(doc.ents, key=lambda e: (e.label_ not in PERSON_LABELS, e.start))
-        for ent in ents:
-            mention = self._from_entity(ent, published)
-            if mention is None:
-                continue
-            if any(i in taken for i in range(mention.tok_start, mention.tok_end)):
-                continue
-            taken.update(range(mention.tok_start, mention.tok_end))
-            found.append(mention)
+        for ent in sorted(doc.ents, key=lambda e: (e.label_ not in PERSON_LABELS, e.start)):
+            keep(self._from_entity(ent, published))
         for token in doc:
-            if token.i in taken:
-                continue
-            mention = self._from_token(token, published, extra)
-            if mention is None:
-                continue
-            if any(i in taken for i in range(mention.tok_start, mention.tok_end)):
-                continue
-            taken.update(range(mention.tok_start, mention.tok_end))
-            found.append(mention)
+            if token.i not in taken:
+                keep(self._from_token(token, published, extra))
         found.extend(extra)
         found.sort(key=lambda m: m.start)
         return found
