@@ -214,7 +214,7 @@ class MentionFinder:
         if adj is None:
             return None
         head = ent.root.head if ent.root.dep_ in ("amod", "compound") else ent.root
-        if head is not ent.root and head.i >= ent.end:
+        if head.i != ent.root.i and head.i >= ent.end:
             term = self.kb.sector_term(head.lemma_) or self.kb.sector_term(head.text)
             if term is None:
                 # "a Chinese balloon", "Indian aircraft": the country owns the thing

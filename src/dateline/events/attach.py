@@ -64,7 +64,7 @@ def attached_to(
             return True
         if tok.i in blockers:
             return False
-        if tok.head is tok:
+        if tok.head.i == tok.i:  # spaCy makes a new Token per access: compare indices
             return False
         if tok.pos_ in ("VERB",) and tok.i != root.i:
             return tok.i in anchors

@@ -205,7 +205,7 @@ class EventCoder:
             head = t.head
             if head.dep_ == "prep":
                 head = head.head
-            parent = by_index.get(head.i) if head is not t else None
+            parent = by_index.get(head.i) if head.i != t.i else None
             if parent is not None and t.pos_ == "NOUN":
                 continue
             if (
@@ -458,7 +458,7 @@ def _located(doc: Doc, places: list[Place]) -> list[Place]:
 def _under_locative(inner: Token, outer: Token) -> bool:
     """Is ``inner`` inside a locative phrase ("in", "near") that hangs on ``outer``?"""
     tok = inner
-    while tok is not outer and tok.head is not tok:
+    while tok.i != outer.i and tok.head.i != tok.i:
         if tok.dep_ == "prep" and tok.lower_ in ("in", "near", "outside", "at"):
             return True
         tok = tok.head
@@ -550,7 +550,7 @@ def _in_condition_or_threat(trigger: Token, triggers: dict[int, _Found]) -> bool
         ):
             return True
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             return False
         if (
             tok.dep_ in ("ccomp", "xcomp")

@@ -88,7 +88,7 @@ def subject_of(verb: Token) -> list[Token]:
         agent = _agent(tok)
         if agent is not None:
             return conjuncts(agent)
-        if tok.head is not tok and (
+        if tok.head.i != tok.i and (
             tok.dep_ in ("xcomp", "conj", "advcl", "acomp")
             or (tok.dep_ in ("dobj", "pcomp") and tok.tag_ == "VBG")  # "denied supplying"
         ):
