@@ -7,18 +7,22 @@ no traceback reaches the user.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
+from rich.console import Console
+
 from dateline.config import Settings
-from dateline.errors import DatelineError, InputError, StoreError
-from dateline.records import Extraction, Failure, RawDocument
+from dateline.errors import DatelineError, InputError
+from dateline.records import Failure, RawDocument
+from dateline.scale.results import IngestProgress
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -67,35 +71,6 @@ def _inputs(args: argparse.Namespace, settings: Settings) -> Iterator[RawDocumen
         if published is not None and isinstance(raw, RawDocument):
             raw = replace(raw, published=published)
         yield raw
-
-
-def _progress(items: Iterable[Extraction | Failure], label: str) -> Iterator[Extraction | Failure]:
-    """A rich progress bar on a terminal; plain lines every 100 documents otherwise."""
-    if sys.stderr.isatty():
-        from rich.progress import (
-            MofNCompleteColumn,
-            Progress,
-            SpinnerColumn,
-            TextColumn,
-            TimeElapsedColumn,
-        )
-
-        columns = (
-            SpinnerColumn(),
-            TextColumn("[bold]{task.description}"),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-        )
-        with Progress(*columns, transient=True) as progress:
-            task = progress.add_task(label, total=None)
-            for item in items:
-                progress.advance(task)
-                yield item
-        return
-    for n, item in enumerate(items, 1):
-        if n % 100 == 0:
-            _err(f"{label}: {n} documents")
-        yield item
 
 
 # -- commands ---------------------------------------------------------------------------
@@ -162,35 +137,70 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def _ingest(args: argparse.Namespace) -> dict[str, int]:
-    from dateline.pipeline import Pipeline
-    from dateline.store.database import Store
+    from dateline.scale.local import ingest
 
     settings = _settings(args)
-    pipe = Pipeline(settings)
-    counts = {"added": 0, "skipped": 0, "failed": 0, "events": 0}
-    with Store.open(args.db, snapshot_interval=getattr(args, "snapshot_interval", None)) as store:
-        for item in _progress(pipe.run(_inputs(args, settings)), "ingest"):
-            if isinstance(item, Failure):
-                counts["failed"] += 1
-                _report_failure(item)
-                store.add_failure(item)
-                continue
-            try:
-                result = store.add(item)
-            except StoreError as exc:  # e.g. an id already stored with other text
-                counts["failed"] += 1
-                failure = Failure(
-                    source=item.article.origin or item.article.id, reason=exc.message, stage="store"
-                )
-                _report_failure(failure)
-                store.add_failure(failure)
-                continue
-            if result.added:
-                counts["added"] += 1
-                counts["events"] += result.events
-            else:
-                counts["skipped"] += 1
-    return counts
+    stdin = sys.stdin.buffer if "-" in args.inputs else None
+    with _ingest_progress("ingest") as progress:
+        summary = ingest(
+            args.inputs,
+            args.db,
+            settings,
+            workers=getattr(args, "workers", 1),
+            commit=getattr(args, "commit", "document"),
+            published=getattr(args, "published", None),
+            stdin=stdin,
+            progress=progress,
+            on_failure=_report_failure,
+            snapshot_interval=getattr(args, "snapshot_interval", None),
+        )
+    return {
+        "added": summary.added,
+        "skipped": summary.skipped,
+        "failed": summary.failed,
+        "events": summary.events,
+    }
+
+
+@contextlib.contextmanager
+def _ingest_progress(label: str) -> Iterator[Callable[[IngestProgress], None]]:
+    """A rich progress bar (done/total, rate, ETA) on a terminal; a line per 100 otherwise."""
+    if not sys.stderr.isatty():
+        last = [0]
+
+        def plain(p: IngestProgress) -> None:
+            if p.done // 100 > last[0] // 100:
+                _err(f"{label}: {p.done} documents ({p.rate:.1f}/s)")
+            last[0] = p.done
+
+        yield plain
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    columns = (
+        SpinnerColumn(),
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, transient=True, console=Console(stderr=True)) as bar:
+        task = bar.add_task(label, total=None, rate="")
+
+        def update(p: IngestProgress) -> None:
+            bar.update(task, completed=p.done, total=p.total, rate=f"{p.rate:.1f} docs/s")
+
+        yield update
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
@@ -449,6 +459,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="code articles into the event store")
     inputs(p)
     p.add_argument("--db", default="dateline.duckdb", help="store file (DuckDB)")
+    p.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument(
+        "--commit",
+        choices=("document", "chunk"),
+        default="document",
+        help="a transaction per document (default) or per chunk (faster; canonical events "
+        "rebuilt at the end)",
+    )
     p.add_argument(
         "--snapshot-interval",
         type=float,
