@@ -83,3 +83,12 @@ def test_bulk_add_can_cluster(store: Store) -> None:
     summary = store.bulk_add(docs(), cluster_events=True)
     assert summary.added == 3
     assert store.stats().canonical_events == 3
+
+
+def test_bulk_add_takes_a_batch_without_any_event(store: Store) -> None:
+    # An empty staging file cannot be read back by DuckDB's CSV reader; the batch must
+    # still load (a document that codes to no event is common).
+    quiet = extraction("A plain report in which nothing is coded.")
+    summary = store.bulk_add([quiet])
+    assert summary.added == 1 and summary.events == 0
+    assert store.stats().documents == 1

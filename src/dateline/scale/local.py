@@ -32,7 +32,6 @@ from dateline.records import Article, Extraction, Failure, RawDocument
 from dateline.scale import worker
 from dateline.scale.inputs import count_documents
 from dateline.scale.results import IngestProgress, IngestSummary, WorkerError
-from dateline.scale.shards import bulk_safe
 from dateline.store.database import Store
 
 
@@ -325,9 +324,9 @@ class _Run:
             raise AssertionError(f"unsettled slot {type(slot).__name__}")
 
     def _commit_chunk(self, slots: list[_Slot]) -> None:
-        extractions = [s for s in slots if isinstance(s, Extraction) and bulk_safe(s)]
+        extractions = [s for s in slots if isinstance(s, Extraction)]
         for slot in slots:
-            if not (isinstance(slot, Extraction) and bulk_safe(slot)):
+            if not isinstance(slot, Extraction):
                 self._commit(slot)
         if not extractions:
             return

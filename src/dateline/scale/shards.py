@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 import json
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -245,39 +245,17 @@ def load_shards(directory: str | Path, store: Store, *, bulk: bool = False) -> A
         return store.add_many(items)
     failures = 0
 
-    singles = AddSummary()
-
     def documents() -> Iterator[Extraction]:
-        nonlocal failures, singles
+        nonlocal failures
         for item in items:
             if isinstance(item, Failure):
                 store.add_failure(item)
                 failures += 1
-            elif bulk_safe(item):
-                yield item
             else:
-                one = store.add_many([item])
-                singles = AddSummary(
-                    added=singles.added + one.added,
-                    duplicates=singles.duplicates + one.duplicates,
-                    events=singles.events + one.events,
-                    failures=singles.failures + one.failures,
-                )
+                yield item
 
     summary = store.bulk_add(documents(), cluster_events=True)
-    return AddSummary(
-        added=summary.added + singles.added,
-        duplicates=summary.duplicates + singles.duplicates,
-        events=summary.events + singles.events,
-        failures=summary.failures + singles.failures + failures,
-    )
-
-
-def bulk_safe(extraction: Extraction) -> bool:
-    """Whether :meth:`Store.bulk_add` can take this document: it fails on a batch with no
-    event or no actor row (an empty staging CSV), so such documents go through
-    :meth:`Store.add`; fed only safe documents, every batch it flushes has both."""
-    return any(ev.actor or ev.recipient for ev in extraction.events)
+    return replace(summary, failures=summary.failures + failures)
 
 
 def table(rows: Sequence[Mapping[str, Any]]) -> Any:

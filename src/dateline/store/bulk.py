@@ -107,6 +107,14 @@ def _flush(
         con.begin()
         try:
             for stage, table, columns in _STAGES:
+                if not data[stage]:
+                    # read_csv cannot sniff an empty file: stage an empty table instead
+                    names = ", ".join(f'"{c}"' for c in columns)
+                    con.execute(
+                        f"CREATE OR REPLACE TEMP TABLE {stage} AS "
+                        f"SELECT {names}, 0::BIGINT AS pos FROM {table} LIMIT 0"
+                    )
+                    continue
                 path = Path(tmp) / f"{stage}.csv"
                 _write(path, data[stage])
                 literal = "'" + str(path).replace("'", "''") + "'"
