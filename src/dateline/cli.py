@@ -209,19 +209,24 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     if args.canonical:
         return _canonical_timeline(args)
     with Store.open(args.db, read_only=True) as store:
-        rows = store.timeline(
-            actors=args.actor or (),
-            type=args.type,
-            since=args.since,
-            until=args.until,
-            limit=args.limit,
-        )
+        rows = store.timeline(**_filters(args))
     if args.format == "jsonl":
         for row in rows:
             _write_json(row.to_json(), sys.stdout)
         return EXIT_OK
     _print_timeline(rows, title=_timeline_title(args.actor or ()))
     return EXIT_OK
+
+
+def _filters(args: argparse.Namespace) -> dict[str, Any]:
+    """The timeline filters from the command line, as the store's queries take them."""
+    return {
+        "actors": args.actor or (),
+        "type": args.type,
+        "since": args.since,
+        "until": args.until,
+        "limit": args.limit,
+    }
 
 
 def _canonical_timeline(args: argparse.Namespace) -> int:
@@ -232,13 +237,7 @@ def _canonical_timeline(args: argparse.Namespace) -> int:
     from dateline.store.database import Store
 
     with Store.open(args.db, read_only=True) as store:
-        events = store.canonical_events(
-            actors=args.actor or (),
-            type=args.type,
-            since=args.since,
-            until=args.until,
-            limit=args.limit,
-        )
+        events = store.canonical_events(**_filters(args))
     if args.format == "jsonl":
         for ev in events:
             _write_json(ev.to_json(), sys.stdout)
