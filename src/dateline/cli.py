@@ -364,7 +364,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         rows = store.timeline(actors=dyad)
     _print_timeline(rows, title=f"Busiest pair: {dyad[0]} – {dyad[1]}")
     print(
-        "\nLook further:\n"
+        "\nLook further (after `source .venv/bin/activate`, or with .venv/bin/dateline):\n"
         f"  dateline timeline --db {args.db} --actor {dyad[0]}   # all events of {dyad[0]}\n"
         f"  dateline timeline --db {args.db} --actor {dyad[0]} --actor {dyad[1]} --format jsonl\n"
         f"  dateline export --db {args.db} --format csv -o events.csv\n"

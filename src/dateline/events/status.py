@@ -60,7 +60,13 @@ def _chain(trigger: Token) -> list[Token]:
     """The trigger, its governing verb if nominal, and control verbs above it."""
     chain = [trigger]
     tok = trigger
-    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr", "pobj", "nsubj"):
+    # A nominal trigger takes its clause's tense and modality from the verb that carries it
+    # ("will pay a visit", "is due for talks"), not from a clause it only dates ("Ukraine
+    # would never be ..., a day after his trip").
+    carried = tok.dep_ in ("dobj", "attr", "nsubj") or (
+        tok.dep_ == "pobj" and tok.head.lower_ in ("for", "on", "to", "with", "in")
+    )
+    if tok.pos_ in ("NOUN", "PROPN") and carried:
         head = tok.head
         if head.dep_ == "prep":
             head = head.head
