@@ -263,19 +263,7 @@ class MentionFinder:
         plural ("ministers of A and B") go to ``extra``."""
         low = token.lower_
         if token.pos_ == "PRON" and low in _PRONOUNS:
-            return RawMention(
-                token.idx,
-                token.idx + len(token),
-                token.i,
-                token.i + 1,
-                token.text,
-                "pronoun",
-                low,
-                None,
-                None,
-                None,
-                head=token.i,
-            )
+            return _mk(_one(token), "pronoun", low, None, None, None)
         if token.pos_ == "PROPN" or token.is_title:
             igo = self.kb.igo(token.text)
             if (
@@ -285,19 +273,8 @@ class MentionFinder:
                     token.dep_ != "compound"  # "West Bank" is no "West"
                 )
             ):
-                return RawMention(
-                    token.idx,
-                    token.idx + len(token),
-                    token.i,
-                    token.i + 1,
-                    token.text,
-                    "organization",
-                    igo.name,
-                    igo.code,
-                    "IGO",
-                    None,
-                    id=igo.code,
-                    head=token.i,
+                return _mk(
+                    _one(token), "organization", igo.name, igo.code, "IGO", None, ident=igo.code
                 )
             if token.ent_type_ == "" and token.pos_ == "PROPN" and token.dep_ != "compound":
                 holders = self.kb.officeholders(token.text, published) or self.kb.officeholders(
@@ -306,49 +283,22 @@ class MentionFinder:
                 if holders and len({h.country for h in holders}) == 1:
                     current = self.kb.officeholders(token.text, published)
                     h = holders[0]
-                    return RawMention(
-                        token.idx,
-                        token.idx + len(token),
-                        token.i,
-                        token.i + 1,
-                        token.text,
+                    return _mk(
+                        _one(token),
                         "person",
                         h.name,
                         h.country,
                         h.sector if current else None,
                         h.role if current else None,
-                        head=token.i,
                     )
             metonym = self.kb.metonym(token.text)
             if metonym is not None and (_acts(token) or token.dep_ == "poss"):
-                return RawMention(
-                    token.idx,
-                    token.idx + len(token),
-                    token.i,
-                    token.i + 1,
-                    token.text,
-                    "metonym",
-                    token.text,
-                    metonym.iso3,
-                    metonym.sector or "GOV",
-                    None,
-                    head=token.i,
+                return _mk(
+                    _one(token), "metonym", token.text, metonym.iso3, metonym.sector or "GOV", None
                 )
             named = self.kb.country(token.text)
             if named is not None and token.ent_type_ not in ("PERSON",):
-                return RawMention(
-                    token.idx,
-                    token.idx + len(token),
-                    token.i,
-                    token.i + 1,
-                    token.text,
-                    "country",
-                    named.name,
-                    named.iso3,
-                    None,
-                    None,
-                    head=token.i,
-                )
+                return _mk(_one(token), "country", named.name, named.iso3, None, None)
         if _titles_a_name(token):
             return None  # "President To Lam": a title before a name the NER missed
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod"):
@@ -515,6 +465,10 @@ def _acts(token: Token) -> bool:
     if token.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "conj", "appos"):
         return token.dep_ != "conj" or _acts(token.head)
     return token.dep_ == "pobj" and token.head.lower_ in ("by", "with", "between", "against")
+
+
+def _one(token: Token) -> Span:
+    return token.doc[token.i : token.i + 1]
 
 
 def _mk(
