@@ -327,6 +327,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
     kwargs: dict[str, Any] = {}
     if args.limit is not None:
         kwargs["limit"] = args.limit
+    if args.details:
+        if args.kind != "gold":
+            raise InputError("--details is available for `eval gold`", source=args.kind)
+        kwargs["details_wanted"] = True
     report = run(Path(args.path), settings, **kwargs)
     if args.format == "json":
         _write_json(report.to_json(), sys.stdout)
@@ -519,6 +523,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("kind", choices=EVAL_KINDS)
     p.add_argument("path", help="data set file or directory")
     p.add_argument("--limit", type=int, help="only the first N documents")
+    p.add_argument(
+        "--details", action="store_true", help="with gold: list every missed, extra or wrong event"
+    )
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.set_defaults(func=cmd_eval)
 

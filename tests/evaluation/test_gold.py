@@ -464,3 +464,14 @@ def test_the_examples_readme_counts_match_the_gold(corpus: GoldCorpus) -> None:
         name = f"`{doc.file}` `{doc.id}`" if doc.id else f"`{doc.file}`"
         row = next(line for line in readme.splitlines() if line.startswith(f"| {name} |"))
         assert row.split("|")[-3].strip() == str(len(doc.events)), doc.file
+
+
+def test_details_name_each_wrong_field_and_each_missed_event() -> None:
+    from dateline.evaluation.gold import details
+
+    assert details([_extraction(_perfect())], _gold_corpus()) == ()
+    events = _perfect()
+    events[0] = replace(events[0], date=EventDate(PUBLISHED, PUBLISHED, "day", None, "stated"))
+    lines = details([_extraction(events[:1])], _gold_corpus())
+    assert any("WRONG" in line and "date" in line for line in lines)
+    assert any("MISSED" in line for line in lines)

@@ -495,8 +495,54 @@ def score(
     )
 
 
-def run(corpus_dir: Path, settings: Settings) -> EvalReport:
-    """Run the pipeline over the sample corpus and score it against its gold events."""
+def details(extractions: Iterable[Extraction], gold: GoldCorpus) -> tuple[str, ...]:
+    """One line per disagreement, for error analysis: gold events missed, predicted events
+    with no gold, and the fields a matched pair gets wrong."""
+    lines: list[str] = []
+    for ex in extractions:
+        doc = gold.document_for(ex)
+        if doc is None:
+            continue
+        name = doc.file + (f"#{doc.id}" if doc.id else "")
+        pairs = _match(ex.events, doc.events, same_type=True)
+        matched_gold = {id(g) for _, g in pairs}
+        matched_pred = {id(p) for p, _ in pairs}
+        for p, g in pairs:
+            wrong = _wrong_fields(p, g)
+            if wrong:
+                lines.append(f"{name}: WRONG {g.type} '{g.trigger}': {'; '.join(wrong)}")
+        for g in doc.events:
+            if id(g) not in matched_gold:
+                lines.append(f"{name}: MISSED {g.type} '{g.trigger}': {g.sentence[:100]}")
+        for p in ex.events:
+            if id(p) not in matched_pred:
+                lines.append(
+                    f"{name}: EXTRA {p.type} '{p.evidence.trigger}': {p.evidence.sentence[:100]}"
+                )
+    return tuple(lines)
+
+
+def _wrong_fields(p: Event, g: GoldEvent) -> list[str]:
+    wrong: list[str] = []
+    if g.actor and _countries(p.actor) != frozenset(g.actor):
+        wrong.append(f"actor {sorted(_countries(p.actor))} vs {list(g.actor)}")
+    if g.recipient and _countries(p.recipient) != frozenset(g.recipient):
+        wrong.append(f"recipient {sorted(_countries(p.recipient))} vs {list(g.recipient)}")
+    if p.status != g.status:
+        wrong.append(f"status {p.status} vs {g.status}")
+    if not _date_ok(p, g):
+        wrong.append(f"date {p.date.start}..{p.date.end} ({p.date.basis}) vs {g.start}..{g.end}")
+    if g.place is not None and not _place_ok(p, g):
+        got = f"{p.place.name}/{p.place.country}" if p.place else "none"
+        wrong.append(f"place {got} vs {g.place.name}/{g.place.country}")
+    return wrong
+
+
+def run(corpus_dir: Path, settings: Settings, *, details_wanted: bool = False) -> EvalReport:
+    """Run the pipeline over the sample corpus and score it against its gold events;
+    with ``details_wanted``, the report's notes list every disagreement."""
+    from dataclasses import replace
+
     from dateline.ingest.readers import read_inputs
     from dateline.pipeline import Pipeline
 
@@ -504,4 +550,7 @@ def run(corpus_dir: Path, settings: Settings) -> EvalReport:
     results = list(Pipeline(settings).run(read_inputs([str(corpus_dir)], settings)))
     extractions = [r for r in results if isinstance(r, Extraction)]
     failures = [r for r in results if isinstance(r, Failure)]
-    return score(extractions, gold, failures=failures, dataset=str(corpus_dir))
+    report = score(extractions, gold, failures=failures, dataset=str(corpus_dir))
+    if details_wanted:
+        report = replace(report, notes=(*report.notes, *details(extractions, gold)))
+    return report
