@@ -23,7 +23,7 @@ FLOORS = {
     "recall": 0.60,
     "type_accuracy": 0.92,
     "actor_country_accuracy": 0.81,
-    "recipient_country_accuracy": 0.55,
+    "recipient_country_accuracy": 0.57,
     "status_accuracy": 0.91,
     "date_accuracy": 0.83,
     "place_accuracy": 0.61,

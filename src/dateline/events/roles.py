@@ -192,6 +192,11 @@ def verb_roles(
         if obj is not None:  # "cut ties *with* Tehran", "sanctions *on* Moscow"
             targets += prep_objects(obj, sense.recipient_preps)
         recipients += [e for t in targets for e in entities_at(t, index)]
+    if not recipients and sense.type in ("THREATEN", "ACCUSE", "REQUEST"):
+        # "X warned that Y would face ...": the one the warning is about receives it
+        for comp in (c for c in verb.children if c.dep_ == "ccomp"):
+            subj = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
+            recipients += [e for t in subj for e in entities_at(t, index)]
     if not recipients:
         # "refused to sign a deal with Moscow", "urged X to talk to Y": look one clause down
         for comp in (c for c in verb.children if c.dep_ == "xcomp"):
@@ -238,4 +243,8 @@ def noun_roles(
         return _unique(actors), _unique(others)
     targets = prep_objects(noun, (*sense.recipient_preps, "of"))
     others = [e for t in targets for e in entities_at(t, index)]
+    if not others and verb is not None and noun.dep_ == "dobj":
+        # "announced sanctions *against* X": the parser hangs the target on the verb
+        preps = tuple(p for p in sense.recipient_preps if p not in ("with", "from"))
+        others = [e for t in prep_objects(verb, preps) for e in entities_at(t, index)]
     return _unique(actors), _unique(others)
