@@ -193,20 +193,8 @@ class MentionFinder:
             if former and len({h.country for h in former}) == 1:
                 country = country or former[0].country
                 name = former[0].name if len(name.split()) == 1 else name
-        span = doc[start_i : ent.end]
-        return RawMention(
-            start=span.start_char,
-            end=span.end_char,
-            tok_start=span.start,
-            tok_end=span.end,
-            text=span.text,
-            kind="person",
-            name=name,
-            country=country,
-            sector=sector,
-            role=role,
-            id=person_id,
-            head=ent.end - 1,
+        return _mk(
+            doc[start_i : ent.end], "person", name, country, sector, role, person_id, ent.end - 1
         )
 
     def _demonym_group(self, ent: Span) -> RawMention | None:
@@ -220,19 +208,8 @@ class MentionFinder:
                 # "a Chinese balloon", "Indian aircraft": the country owns the thing
                 return _mk(ent, "country", adj.name, adj.iso3, None, None)
             span = ent.doc[ent.start : head.i + 1]
-            return RawMention(
-                start=span.start_char,
-                end=span.end_char,
-                tok_start=span.start,
-                tok_end=span.end,
-                text=span.text,
-                kind="group" if term.role not in _PERSON_ROLES else "nominal",
-                name=span.text,
-                country=adj.iso3,
-                sector=term.sector,
-                role=term.role,
-                head=head.i,
-            )
+            kind = "group" if term.role not in _PERSON_ROLES else "nominal"
+            return _mk(span, kind, span.text, adj.iso3, term.sector, term.role, head=head.i)
         return None
 
     def _organization(self, ent: Span) -> RawMention | None:
@@ -328,27 +305,11 @@ class MentionFinder:
             if len(of_countries) > 1:
                 # "the foreign ministers of Saudi Arabia and Iran": one side each
                 extra.extend(
-                    RawMention(
-                        span.start_char,
-                        span.end_char,
-                        span.start,
-                        span.end,
-                        span.text,
-                        "group",
-                        span.text,
-                        c,
-                        term.sector,
-                        term.role,
-                        head=token.i,
-                    )
+                    _mk(span, "group", span.text, c, term.sector, term.role, head=token.i)
                     for c in of_countries[1:]
                 )
-            return RawMention(
-                span.start_char,
-                span.end_char,
-                span.start,
-                span.end,
-                span.text,
+            return _mk(
+                span,
                 "group" if of_countries else kind,
                 span.text,
                 country or (of_countries[0] if of_countries else None),
@@ -479,7 +440,9 @@ def _mk(
     sector: str | None,
     role: str | None,
     ident: str | None = None,
+    head: int | None = None,
 ) -> RawMention:
+    """A mention over ``ent`` (a leading "the" left out); ``head`` defaults to its root."""
     span = ent
     if ent[0].lower_ == "the" and len(ent) > 1:
         span = ent[1:]
@@ -495,7 +458,7 @@ def _mk(
         sector,
         role,
         id=ident,
-        head=ent.root.i,
+        head=ent.root.i if head is None else head,
     )
 
 
