@@ -276,3 +276,48 @@ def test_holidays_resolve_to_their_day() -> None:
     assert only("Voters go to the polls on Election Day.", date(2024, 10, 1)).value == "2024-11-05"
     assert only("Shops will close for Easter.", date(2025, 3, 1)).value == "2025-04-20"
     assert only("Shops closed for Easter.", date(2025, 3, 1)).value == "2024-03-31"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("Russia invaded on Feb. 24 last year.", "Feb. 24 last year", "2024-02-24"),
+        ("It opened on 3 March this year.", "3 March this year", "2025-03-03"),
+        (
+            "The plant closed in 2019 and reopened on May 3 that year.",
+            "May 3 that year",
+            "2019-05-03",
+        ),
+    ],
+)
+def test_a_day_takes_a_trailing_relative_year(text: str, phrase: str, value: str) -> None:
+    assert find(text, phrase).value == value
+
+
+def test_a_year_written_for_something_past_does_not_date_a_plan() -> None:
+    text = "Invited to join in July 2019, the country will formally join on June 12."
+    assert find(text, "June 12").value == "2025-06-12"
+
+
+def test_a_year_written_for_a_plan_does_not_date_a_past_quarter() -> None:
+    text = "He cut his 2026 forecast, while the third-quarter results were weak."
+    assert find(text, "third-quarter").value == "2024-Q3"
+
+
+def test_the_last_half_of_a_year() -> None:
+    assert find("Earnings will fall in the last half of 2025.", "the last half of 2025").value == (
+        "2025-H2"
+    )
+    assert tag_times("They scored in the last half.", ANCHOR) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("A few days later, the company sold the unit.", "A few days later", "PXD"),
+        ("An hour later he was dead.", "An hour later", "PT1H"),
+    ],
+)
+def test_an_uncounted_or_clock_offset_is_a_duration(text: str, phrase: str, value: str) -> None:
+    span = find(text, phrase)
+    assert (span.type, span.value) == ("DURATION", value)

@@ -100,12 +100,26 @@ def _day(group: str) -> int:
     return int(re.sub(r"\D", "", group))
 
 
+def carried_year_fits(anchor: date, tense: str | None, first_day: date | None) -> bool:
+    """Whether a year written earlier in the sentence can date this yearless expression:
+    not when it puts a plan before the anchor or a past event well after it."""
+    if first_day is None:
+        return False
+    if tense == "future":
+        return first_day.year >= anchor.year or (anchor - first_day).days <= FUTURE_SLACK
+    if tense == "past":
+        return (first_day - anchor).days <= DAY_SLACK
+    return True
+
+
 def infer_year(ctx: Context, month: int, day: int, start: int, end: int) -> int | None:
     """Year of a month (and day) written without one, read against the context."""
     year = ctx.explicit_year(start)
-    if year is not None or ctx.anchor is None:
+    if ctx.anchor is None:
         return year if year is not None else ctx.reference_year() if ctx.ref else None
     tense = ctx.tense(start, end)
+    if year is not None and carried_year_fits(ctx.anchor, tense, safe_date(year, month, 1)):
+        return year
     return pick_year(ctx.anchor, tense, lambda y: safe_date(y, month, min(day, 28)), DAY_SLACK)
 
 
@@ -127,13 +141,36 @@ def pick_year(
     return min(dated, key=lambda item: abs((item[1] - anchor).days))[0]
 
 
+def tail_year(ctx: Context, tail: str) -> int | None:
+    """The year a trailing "last year", "that year", "the following year" names."""
+    tail = tail.lower()
+    if "that" in tail or "same" in tail:
+        return ctx.reference_year()
+    if ctx.anchor is None:
+        return None
+    base = ctx.anchor.year + (-1 if "last" in tail or "previous" in tail else 0)
+    return base + (1 if "next" in tail or "following" in tail else 0)
+
+
 def _month_day(
-    ctx: Context, mon: str, day: int, year: str | None, start: int, end: int
+    ctx: Context,
+    mon: str,
+    day: int,
+    year: str | None,
+    start: int,
+    end: int,
+    tail: str | None = None,
 ) -> Resolved | None:
     if not _capitalised(mon):
         return None
     month = month_number(mon)
-    y = int(year) if year else infer_year(ctx, month, day, start, end)
+    y = (
+        int(year)
+        if year
+        else tail_year(ctx, tail)
+        if tail
+        else infer_year(ctx, month, day, start, end)
+    )
     if y is None:
         return unanchored(f"XXXX-{month:02d}-{day:02d}") if safe_date(2000, month, day) else None
     found = safe_date(y, month, day)
@@ -173,7 +210,7 @@ def day_range(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolved 
 
 
 def month_day(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolved | None:
-    return _month_day(ctx, m["mon"], _day(m["d"]), m["year"], start, end)
+    return _month_day(ctx, m["mon"], _day(m["d"]), m["year"], start, end, m["tail"])
 
 
 def month_year(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolved | None:
@@ -201,11 +238,7 @@ def month(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolved | No
         return None  # "Theresa May", "they march"
     anchor = ctx.anchor
     if tail:
-        base = ctx.reference_year() if ("that" in tail or "same" in tail) else None
-        if base is None and anchor is not None:
-            base = anchor.year + (-1 if "last" in tail or "previous" in tail else 0)
-            base += 1 if "next" in tail or "following" in tail else 0
-        return _month_value(base, number)
+        return _month_value(tail_year(ctx, tail), number)
     if rel[0] in ("last", "past", "previous") and anchor is not None:
         return _month_value(anchor.year if number < anchor.month else anchor.year - 1, number)
     if rel[0] in ("next", "coming", "following") and anchor is not None:
@@ -213,9 +246,12 @@ def month(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolved | No
     if rel[0] == "this" and anchor is not None:
         return _month_value(anchor.year, number)
     year = ctx.explicit_year(start)
-    if year is None and anchor is not None:
+    if anchor is not None:
         tense = ctx.tense(start, end)
-        year = pick_year(anchor, tense, lambda y: date(y, number, 1), MONTH_SLACK)
+        if year is not None and not carried_year_fits(anchor, tense, date(year, number, 1)):
+            year = None
+        if year is None:
+            year = pick_year(anchor, tense, lambda y: date(y, number, 1), MONTH_SLACK)
     return _month_value(year, number)
 
 
@@ -296,6 +332,12 @@ def _quarter_value(ctx: Context, q: int, year: int | None, start: int, end: int)
     explicit = year is not None
     if year is None:
         year = ctx.explicit_year(start)
+        if (
+            year is not None
+            and ctx.anchor is not None
+            and not carried_year_fits(ctx.anchor, ctx.tense(start, end), date(year, q * 3 - 2, 1))
+        ):
+            year = None
         if year is None and ctx.anchor is not None:
             year = ctx.anchor.year
             # Quarters are mostly reported once over: a later quarter is last year's.
@@ -307,7 +349,10 @@ def _quarter_value(ctx: Context, q: int, year: int | None, start: int, end: int)
 
 
 def half(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolved | None:
-    h = 1 if m["ord"].lower() == "first" else 2
+    ord_ = m["ord"].lower()
+    if ord_ in ("last", "latter") and not re.search(r"\sof\s", ctx.text[start:end]):
+        return None  # "the last half hour", "played the last half": only "of" a year
+    h = 1 if ord_ == "first" else 2
     year = _year_from(ctx, m["yr"] or m["yr2"], m["ry"])
     if year is None:
         year = ctx.reference_year()

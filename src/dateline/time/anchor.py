@@ -14,7 +14,7 @@ from typing import Literal
 from dateline.records import Granularity, TimexType
 
 SCOPE = "sentence"
-AFTER_PENALTY = 15
+AFTER_PENALTY = 40
 Tense = Literal["past", "future"] | None
 
 

@@ -64,11 +64,13 @@ FAMILIES: tuple[tuple[str, str], ...] = (
     ),
     (
         "mdy",
-        rf"(?P<mon>{MONTH_ANY})\s+(?P<d>{_D})(?:,?\s+(?P<year>{_YEAR}))?",
+        rf"(?P<mon>{MONTH_ANY})\s+(?P<d>{_D})"
+        rf"(?:,?\s+(?P<year>{_YEAR})|,?\s+(?:of\s+)?(?P<tail>{_REL_YEAR}))?",
     ),
     (
         "dmy",
-        rf"(?:the\s+)?(?P<d>{_D})\s+(?:of\s+)?(?P<mon>{MONTH_ANY})(?:,?\s+(?P<year>{_YEAR}))?",
+        rf"(?:the\s+)?(?P<d>{_D})\s+(?:of\s+)?(?P<mon>{MONTH_ANY})"
+        rf"(?:,?\s+(?P<year>{_YEAR})|,?\s+(?:of\s+)?(?P<tail>{_REL_YEAR}))?",
     ),
     (
         "monthyear",
@@ -99,7 +101,7 @@ FAMILIES: tuple[tuple[str, str], ...] = (
     (
         "half",
         rf"(?:(?P<det>the|this|last|next)\s+)?(?:(?P<yr>{_YEAR})(?:'s)?\s+)?"
-        r"(?P<ord>first|second)[\s-]half(?![\s-]of\s+the\s+(?:\d|[a-z]+s\b))"
+        r"(?P<ord>first|second|last|latter)[\s-]half(?![\s-]of\s+the\s+(?:'?\d|[a-z]+s\b))"
         rf"(?:\s+of\s+(?:(?P<yr2>{_YEAR})|(?P<ry>this|last|next)\s+year|the\s+year))?",
     ),
     (

@@ -221,6 +221,10 @@ def ago(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolved | None
     sign = -1 if direction in _BACKWARD else 1
     amount = _amount(m["n"])
     grain = UNIT_GRAIN.get(unit)
+    if direction not in _FROM_ANCHOR and (amount is None or grain is None):
+        # "a few days later", "an hour earlier": TimeML marks the stretch between two times,
+        # a duration, when it names no calendar position
+        return Resolved("DURATION", _duration_value(amount, unit), None, None, None, False)
     if amount is None or grain is None or amount != int(amount):
         return Resolved("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, None, None, False)
     if unit == "weekend":
