@@ -53,11 +53,12 @@ def test_merge_on_the_sample_corpus(pipeline: Any, repo_dir: Path) -> None:
     report = merge.score_results(results, load_gold(corpus), dataset=str(corpus))
     counts = dict(report.counts)
     assert counts["matched_mentions"] >= 80 and counts["pairs_same_key"] >= 20
-    # Measured 0.875 / 0.452 (2026-11-30, after the coder found more events). The misses
-    # are coding errors upstream (a wrong or publication-day date for a retrospective
-    # mention, a missing actor, a wrong place), not merge rules; docs/data.md lists them.
-    assert report.metric("merge_precision") >= 0.85
-    assert report.metric("merge_recall") >= 0.42
+    # Measured 0.944 / 0.548 (2026-11-30: sides may name fewer participants, modes break
+    # ties, an article's mentions compete; was 0.875 / 0.452). The misses left are coding
+    # errors upstream (a wrong or publication-day date for a retrospective mention, a
+    # missing actor, a wrong place), not merge rules; docs/data.md lists them.
+    assert report.metric("merge_precision") >= 0.9
+    assert report.metric("merge_recall") >= 0.5
     assert counts["canonical_events_with_conflicts"] >= 1
     assert report.to_json()["name"] == "merge"
 

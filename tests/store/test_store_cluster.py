@@ -114,6 +114,9 @@ def test_date_relation(a: tuple[Any, ...], b: tuple[Any, ...], expected: str) ->
         ("CONSULT", ({"USA", "UKR"}, set()), ({"USA"}, {"UKR"}), True),  # both as co-actors
         ("CONSULT", ({"CHN"}, set()), ({"USA"}, {"CHN"}), True),  # one side only
         ("ASSAULT", ({"USA", "UKR"}, set()), ({"USA"}, {"UKR"}), False),
+        ("REQUEST", ({"SWE"}, {"NATO"}), ({"SWE", "FIN"}, {"NATO"}), True),  # fewer co-actors
+        ("ASSAULT", ({"RUS"}, {"UKR"}), ({"RUS", "UKR"}, set()), False),  # UKR on both sides
+        ("REQUEST", ({"SWE"}, {"FIN"}), ({"SWE", "FIN"}, {"NATO"}), False),
         ("CONSULT", ({"USA"}, {"UKR"}), ({"FRA"}, {"UKR"}), False),
         ("CONSULT", (set(), set()), ({"USA"}, {"UKR"}), False),  # nothing known in common
     ],
@@ -188,6 +191,57 @@ def test_two_different_events_of_one_article_stay_apart(store: Store) -> None:
     other = report("Biden met Zelensky in Kyiv.", {"start": date(2026, 2, 20), **USA_UKR})
     store.add(replace(other, events=(replace(other.events[0], mode="meet"),)))
     assert len(store.canonical_events()) == 2
+
+
+def test_a_report_missing_a_co_actor_joins_the_full_one(store: Store) -> None:
+    both = {"actor": (("Sweden", "SWE"), ("Finland", "FIN")), "recipient": (("NATO", "NATO"),)}
+    one = {"actor": (("Sweden", "SWE"),), "recipient": (("NATO", "NATO"),)}
+    store.add(
+        report(
+            "Sweden and Finland applied.", {"type": "REQUEST", "start": date(2026, 2, 20), **both}
+        )
+    )
+    store.add(report("Sweden applied.", {"type": "REQUEST", "start": date(2026, 2, 20), **one}))
+    [canon] = store.canonical_events()
+    assert canon.num_mentions == 2 and set(canon.actor_countries) == {"SWE", "FIN"}
+
+
+def test_a_report_joins_the_event_whose_mode_agrees(store: Store) -> None:
+    # One article tells a meeting and (another sentence) the visit it was part of; a later
+    # report of the visit joins the visit, though both are near its date and share both sides.
+    day = date(2026, 2, 20)
+    ex = report(
+        "Biden met Zelensky. Biden arrived in Kyiv.",
+        {"start": day, **USA_UKR},
+        {"start": day, **USA_UKR},
+    )
+    store.add(replace(ex, events=(replace(ex.events[0], mode="meet"), ex.events[1])))
+    later = report("Biden visited Kyiv on Monday.", {"start": date(2026, 2, 21), **USA_UKR})
+    store.add(later)
+    assert store.canonical_of(later.events[0].id) == ex.events[1].id
+
+
+def test_mentions_of_one_article_compete_for_an_event(store: Store) -> None:
+    # An earlier article told the cut of talks (mode "discontinue"); a later one tells a
+    # sanction (no mode) and then the cut: the cut takes the event, the sanction stands apart,
+    # whichever of the two sentences comes first.
+    chn = {"type": "SANCTION", "actor": (("China", "CHN"),), "recipient": ()}
+    first = report("China suspended talks in August.", {"start": date(2026, 8, 1), **chn})
+    month(first, 0, 2026, 8, 31)
+    store.add(replace(first, events=(replace(first.events[0], mode="discontinue"),)))
+    usa = {**chn, "recipient": (("United States", "USA"),)}
+    ex = report(
+        "China sanctioned Pelosi and suspended talks with the US.",
+        {"start": date(2026, 8, 5), **chn},
+        {"start": date(2026, 8, 5), **usa},
+    )
+    cut = replace(ex.events[1], mode="discontinue")
+    store.add(replace(ex, events=(ex.events[0], cut)))
+    assert store.canonical_of(cut.id) == first.events[0].id
+    assert store.canonical_of(ex.events[0].id) == ex.events[0].id
+    before = {c.id: c.num_mentions for c in store.canonical_events()}
+    store.recluster()
+    assert {c.id: c.num_mentions for c in store.canonical_events()} == before
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,10 @@
 A mention joins an existing canonical event when all of these hold (else it founds one):
 
 - **type**: the same PLOVER type (every CONSULT mode, visit/host/meet/phone, is one family);
-- **actors**: the actor and recipient country sets agree, an empty side counting as unknown,
-  and at least one known country is shared; for meeting-like types (CONSULT, AGREE,
+- **actors**: on each side (actors, recipients) one report's countries contain the other's
+  (a report may name fewer participants, or none: "Sweden applied" and "Sweden and Finland
+  applied"), no country is actor in one and recipient in the other, and at least one known
+  country is shared; for meeting-like types (CONSULT, AGREE,
   COOPERATE) one report may list both sides as co-actors where another has actor and
   recipient, so a report without recipients is also compatible when its actors contain,
   or are contained in, the other's participants;
@@ -21,9 +23,13 @@ A mention joins an existing canonical event when all of these hold (else it foun
   recipients, overlapping dates).
 
 Among several candidates the mention goes to the one sharing most countries, then without a
-conflict, then with most mentions, then the oldest. Existing canonical events are never
-merged with each other, and mentions are processed in storage order (documents, then the
-events of a document), so that adding the same articles again changes nothing and
+conflict, then whose mode agrees (modes never split a family, but a "visit" report fits a
+"visit" event better than a plain meeting), then with most mentions, then the oldest. The
+mentions of one article compete: the one that fits an existing canonical event best joins
+it first (so of two sanctions in one article, the one whose mode matches takes the earlier
+report's event, whichever sentence comes first), and when none fits, the earliest founds a
+new one. Existing canonical events are never merged with each other, and articles are
+processed in storage order, so that adding the same articles again changes nothing and
 :func:`recluster` gives what incremental adds gave.
 
 A canonical event's fields are recomputed from all its mentions (:func:`summarize`): the
@@ -130,6 +136,7 @@ class Candidate:
     interval: Interval
     place_country: str | None
     num_mentions: int
+    mode: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +221,8 @@ def shared_countries(
     shared = len(mine & theirs)
     if shared == 0:
         return 0
-    if _side_ok(actors, other_actors) and _side_ok(recipients, other_recipients):
+    crossed = actors & other_recipients or recipients & other_actors
+    if not crossed and _side_ok(actors, other_actors) and _side_ok(recipients, other_recipients):
         return shared
     if family(event_type) in SYMMETRIC_TYPES and (
         (not recipients and (actors <= theirs or theirs <= actors))
@@ -225,7 +233,20 @@ def shared_countries(
 
 
 def _side_ok(a: frozenset[str], b: frozenset[str]) -> bool:
-    return a == b or not a or not b
+    # One report may name fewer participants on a side than another ("Sweden applied" and
+    # "Sweden and Finland applied"), or none: compatible when one side contains the other.
+    return a <= b or b <= a
+
+
+def mode_rank(a: str | None, b: str | None) -> int:
+    """0 when two modes agree, 1 when one is unknown, 2 when both are known and differ.
+
+    Modes never split a family (a visit is also a meeting), but among candidates the one
+    whose mode agrees fits a report best.
+    """
+    if a == b:
+        return 0
+    return 1 if a is None or b is None else 2
 
 
 def date_relation(a: Interval, b: Interval) -> Relation:
@@ -282,6 +303,54 @@ def restates(mention: MentionFacts, sibling: Sibling) -> bool:
     )
 
 
+Fit = tuple[int, int, int, int, int]
+"""How well a mention fits a candidate; smaller is better (see :func:`fit`)."""
+
+
+def fit(mention: MentionFacts, c: Candidate, same_article: Sequence[Sibling] = ()) -> Fit | None:
+    """How well ``mention`` fits canonical event ``c``, or None when it cannot join it.
+
+    ``same_article``: the mentions of ``c`` from the mention's own article. The key orders
+    by most shared countries, then dates that overlap (not merely near), then agreeing
+    modes, then most mentions, then the oldest canonical event.
+    """
+    if family(c.type) != family(mention.type):
+        return None
+    if not all(restates(mention, s) for s in same_article):
+        return None
+    if not place_ok(mention.place_country, c.place_country):
+        return None
+    shared = shared_countries(
+        mention.type, mention.actors, mention.recipients, c.actors, c.recipients
+    )
+    if shared == 0:
+        return None
+    relation = date_relation(mention.interval, c.interval)
+    if relation == "far":
+        return None
+    return (
+        -shared,
+        int(relation == "near"),
+        mode_rank(mention.mode, c.mode),
+        -c.num_mentions,
+        c.seq,
+    )
+
+
+def best_fit(
+    mention: MentionFacts,
+    candidates: Iterable[Candidate],
+    siblings: Mapping[str, Sequence[Sibling]] | None = None,
+) -> tuple[Fit, Candidate] | None:
+    """The best-fitting candidate for a mention and its :func:`fit`, or None."""
+    best: tuple[Fit, Candidate] | None = None
+    for c in candidates:
+        key = fit(mention, c, (siblings or {}).get(c.id, ()))
+        if key is not None and (best is None or key < best[0]):
+            best = (key, c)
+    return best
+
+
 def choose(
     mention: MentionFacts,
     candidates: Iterable[Candidate],
@@ -291,26 +360,7 @@ def choose(
 
     ``siblings`` maps a canonical id to its mentions from the mention's own article.
     """
-    best: tuple[tuple[int, int, int, int], Candidate] | None = None
-    for c in candidates:
-        if family(c.type) != family(mention.type):
-            continue
-        same_article = (siblings or {}).get(c.id, ())
-        if not all(restates(mention, s) for s in same_article):
-            continue
-        if not place_ok(mention.place_country, c.place_country):
-            continue
-        shared = shared_countries(
-            mention.type, mention.actors, mention.recipients, c.actors, c.recipients
-        )
-        if shared == 0:
-            continue
-        relation = date_relation(mention.interval, c.interval)
-        if relation == "far":
-            continue
-        key = (-shared, int(relation == "near"), -c.num_mentions, c.seq)
-        if best is None or key < best[0]:
-            best = (key, c)
+    best = best_fit(mention, candidates, siblings)
     return best[1] if best is not None else None
 
 
@@ -443,7 +493,7 @@ _FACTS_SELECT = (
 
 _CANDIDATE_SELECT = (
     "SELECT id, seq, type, actor_countries, recipient_countries, date_start, date_end, "
-    "granularity, basis, place_country, num_mentions FROM canonical_events WHERE type = ?"
+    "granularity, basis, place_country, num_mentions, mode FROM canonical_events WHERE type = ?"
 )
 
 _UPSERT = (
@@ -543,6 +593,7 @@ def _candidates(con: duckdb.DuckDBPyConnection, mention: MentionFacts) -> list[C
                 interval=Interval(r[5], r[6], r[7], r[8] or "publication"),
                 place_country=r[9],
                 num_mentions=int(r[10]),
+                mode=r[11],
             )
         )
     return found
@@ -570,24 +621,39 @@ def _siblings(con: duckdb.DuckDBPyConnection, mention: MentionFacts) -> dict[str
 
 
 def cluster_mentions(con: duckdb.DuckDBPyConnection, mention_ids: Sequence[str]) -> None:
-    """Assign stored, not yet clustered mentions (in this order) to canonical events.
+    """Assign stored, not yet clustered mentions to canonical events.
 
-    Runs inside the caller's transaction; each mention sees the canonical events the earlier
-    ones created or changed.
+    Runs inside the caller's transaction. Mentions are taken article by article, in the
+    order given; inside one article they compete for the canonical events: the mention
+    that fits an existing canonical event best (:func:`fit`) joins it first, and when none
+    fits any, the article's earliest remaining mention founds a new one. So of two reports
+    in one article, the one that matches an event best gets it, whichever comes first,
+    and each mention sees the canonical events the earlier steps created or changed.
     """
+    articles: dict[str, list[MentionFacts]] = {}
     for mention_id in mention_ids:
         row = con.execute(_FACTS_SELECT + " WHERE m.id = ?", [mention_id]).fetchone()
-        if row is None:
-            continue
-        mention = _facts(row)
-        chosen = choose(mention, _candidates(con, mention), _siblings(con, mention))
-        canonical_id = chosen.id if chosen is not None else mention.id
-        con.execute(
-            "INSERT INTO canonical_mentions (mention_id, canonical_id, conflict) "
-            "VALUES (?, ?, false)",
-            [mention.id, canonical_id],
-        )
-        _refresh(con, canonical_id)
+        if row is not None:
+            mention = _facts(row)
+            articles.setdefault(mention.article_id, []).append(mention)
+    for pending in articles.values():
+        while pending:
+            best: tuple[tuple[Fit, int], MentionFacts, str] | None = None
+            for mention in pending:
+                found = best_fit(mention, _candidates(con, mention), _siblings(con, mention))
+                if found is not None and (best is None or (found[0], mention.seq) < best[0]):
+                    best = ((found[0], mention.seq), mention, found[1].id)
+            if best is None:
+                mention, canonical_id = pending[0], pending[0].id
+            else:
+                _, mention, canonical_id = best
+            con.execute(
+                "INSERT INTO canonical_mentions (mention_id, canonical_id, conflict) "
+                "VALUES (?, ?, false)",
+                [mention.id, canonical_id],
+            )
+            _refresh(con, canonical_id)
+            pending.remove(mention)
 
 
 def _refresh(con: duckdb.DuckDBPyConnection, canonical_id: str) -> None:
