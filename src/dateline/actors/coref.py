@@ -11,13 +11,16 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import cast, get_args
 
-from dateline.actors.mentions import RawMention
+from dateline.actors.mentions import SIDE_NOUNS, SIDES_ROLE, RawMention
 from dateline.nlp import Doc
 from dateline.records import Entity, Mention, MentionKind
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 _THING_PRONOUNS = frozenset({"it", "its"})
 _NUMBER_WORDS = {"two": 2, "both": 2, "three": 3}
+#: How many sentences back (this one included) a counted plural looks for its parties.
+WINDOW_SENTENCES = 5
+LOCATIVE_PREPS = frozenset({"in", "from", "to", "across", "into", "near", "at", "around"})
 
 
 class _Cluster:
@@ -116,13 +119,22 @@ def resolve(doc: Doc, raw: list[RawMention]) -> tuple[Mention, ...]:
     # Pass 2: nominals and pronouns, against what came before them.
     people_so_far: list[tuple[int, _Cluster, bool]] = []  # (start, cluster, is_subject)
     actors_so_far: list[tuple[int, _Cluster, bool]] = []
+    groups = _Groups(doc)
     result: list[Mention] = []
     for m, cs in assigned:
         is_subject = doc[m.head].dep_ in ("nsubj", "nsubjpass") if m.head >= 0 else False
         if m.kind in ("nominal", "pronoun") and not cs:
-            cs = _antecedents(doc, m, people_so_far, actors_so_far)
-            if not cs and m.kind == "nominal":
+            plural = _plural_parties(doc, m)
+            if plural is not None:
+                near = groups._window_start(m.start)
+                seen = sorted(people_so_far + actors_so_far, key=lambda x: x[0])
+                recent = [c for s, c, _ in reversed(seen) if s >= near]
+                cs = groups.latest(m.start, *plural, clusters, recent)
+            if not cs:
+                cs = _antecedents(doc, m, people_so_far, actors_so_far)
+            if not cs and m.kind == "nominal" and m.role != SIDES_ROLE:
                 cs = [new(m)]
+        groups.add(m, cs)
         for c in cs:
             if c.kind == "person":
                 people_so_far.append((m.start, c, is_subject))
@@ -143,6 +155,133 @@ def resolve(doc: Doc, raw: list[RawMention]) -> tuple[Mention, ...]:
     )
 
 
+class _Groups:
+    """Actors named together ("Biden and Xi", "Saudi Arabia and Iran"), the usual
+    antecedent of a counted plural ("the two leaders", "both countries")."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.by_head: dict[int, list[_Cluster]] = {}
+        self.order: list[tuple[int, list[_Cluster], int]] = []  # (start, members, root)
+
+    def add(self, m: RawMention, cs: list[_Cluster]) -> None:
+        if m.head < 0 or not cs:
+            return
+        tok = self.doc[m.head]
+        root = tok
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        members = self.by_head.get(root.i)
+        if members is None:
+            members = []
+            self.by_head[root.i] = members
+            self.order.append((m.start, members, root.i))
+        for c in cs:
+            if all(c.id != o.id for o in members):
+                members.append(c)
+        self.by_head[tok.i] = members
+
+    def latest(
+        self, start: int, n: int, states: bool, clusters: list[_Cluster], recent: list[_Cluster]
+    ) -> list[_Cluster]:
+        """The parties a counted plural at ``start`` names: a group of n named together
+        in the last sentences (subjects first: "Saudi Arabia and Iran agreed ..." over
+        "from Syria to Lebanon"), else the last n distinct ones mentioned there, else a
+        subject group from further back."""
+        near = self._window_start(start)
+        for subjects_only in (True, False):
+            found = self._latest(start, n, states, clusters, subjects_only, since=near)
+            if found:
+                return found
+        picked = _as_states(recent, clusters) if states else _distinct_people(recent)
+        if len(picked) >= n:
+            return picked[:n]
+        return self._latest(start, n, states, clusters, True, since=0)
+
+    def _window_start(self, start: int) -> int:
+        sents = [s.start_char for s in self.doc.sents if s.start_char <= start]
+        return sents[-WINDOW_SENTENCES] if len(sents) >= WINDOW_SENTENCES else 0
+
+    def _latest(
+        self,
+        start: int,
+        n: int,
+        states: bool,
+        clusters: list[_Cluster],
+        subjects_only: bool,
+        *,
+        since: int,
+    ) -> list[_Cluster]:
+        for first, members, root in reversed(self.order):
+            if first >= start:
+                continue
+            if first < since:
+                break
+            head = self.doc[root]
+            if subjects_only and head.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
+                continue  # "conflicts from Yemen to Syria and Lebanon": places, not parties
+            if states:
+                picked = _as_states(members, clusters)
+            elif all(c.kind == "person" for c in members):
+                picked = members
+            else:
+                continue
+            if len(picked) == n:
+                return picked
+        return []
+
+
+def _distinct_people(seen: list[_Cluster]) -> list[_Cluster]:
+    out: list[_Cluster] = []
+    for c in seen:
+        if c.kind == "person" and all(c.id != o.id for o in out):
+            out.append(c)
+    return out
+
+
+def _as_states(members: list[_Cluster], clusters: list[_Cluster]) -> list[_Cluster]:
+    """One cluster per country among the members, the country's own cluster if named."""
+    out: list[_Cluster] = []
+    seen: set[str] = set()
+    for c in members:
+        iso = c.entity.country
+        if iso is None or iso in seen or c.entity.sector == "IGO":
+            continue
+        seen.add(iso)
+        own = next((k for k in clusters if k.kind == "country" and k.entity.country == iso), c)
+        out.append(own)
+    return out
+
+
+def _plural_parties(doc: Doc, m: RawMention) -> tuple[int, bool] | None:
+    """(how many, as states?) for a counted plural nominal, else None.
+
+    "the two leaders" are people; "the two countries", "both sides" and "the foreign
+    ministers of the two countries" are states."""
+    if m.head < 0:
+        return None
+    head = doc[m.head]
+    if head.tag_ not in ("NNS", "NNPS"):
+        return None
+    count = next((_NUMBER_WORDS[t.lower_] for t in head.lefts if t.lower_ in _NUMBER_WORDS), None)
+    if m.role == SIDES_ROLE:
+        return (count or 2), True
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+            for obj in prep.children:
+                inner = next(
+                    (_NUMBER_WORDS[t.lower_] for t in obj.lefts if t.lower_ in _NUMBER_WORDS),
+                    None,
+                )
+                if obj.dep_ == "pobj" and inner and obj.lemma_.lower() in SIDE_NOUNS:
+                    return inner, True
+    if count is None or m.country is not None:
+        return None
+    return count, False
+
+
 def _antecedents(
     doc: Doc,
     m: RawMention,
@@ -161,6 +300,8 @@ def _antecedents(
     head = doc[m.head]
     plural = head.tag_ in ("NNS", "NNPS")
     if plural:
+        if m.country is not None:
+            return []  # "Ukrainian officials" are their own group, not people named before
         n = next((_NUMBER_WORDS[t.lower_] for t in head.lefts if t.lower_ in _NUMBER_WORDS), 2)
         if m.sector not in (None, "GOV"):
             return []

@@ -278,6 +278,11 @@ class MentionFinder:
                 return _mk(_one(token), "country", named.name, named.iso3, None, None)
         if _titles_a_name(token):
             return None  # "President To Lam": a title before a name the NER missed
+        if _counted_sides(token):
+            # "the two countries", "both sides": the parties named before (coref's job)
+            return _mk(
+                token.doc[token.i : token.i + 1], "nominal", token.text, None, None, SIDES_ROLE
+            )
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod"):
             # a modifier ("*state* visit", "*government* spokesman") is not an actor itself
             term: SectorTerm | _Term | None = self.kb.sector_term(
@@ -392,6 +397,21 @@ _PERSON_ROLES = frozenset(
 
 
 PERSON_NOUNS = frozenset({"leader", "counterpart", "head", "chief", "envoy", "delegation"})
+#: Plural nouns that, counted ("the two countries", "both sides"), name parties as states.
+SIDE_NOUNS = frozenset(
+    {"country", "nation", "side", "government", "state", "neighbour", "neighbor", "capital"}
+)
+#: The role a counted-sides nominal carries, so coreference resolves it to states.
+SIDES_ROLE = "sides"
+COUNT_WORDS = frozenset({"two", "both", "three"})
+
+
+def _counted_sides(token: Token) -> bool:
+    return (
+        token.tag_ == "NNS"
+        and token.lemma_.lower() in SIDE_NOUNS
+        and any(t.lower_ in COUNT_WORDS for t in token.lefts)
+    )
 
 
 @dataclass(frozen=True, slots=True)

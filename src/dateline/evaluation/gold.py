@@ -510,7 +510,10 @@ def details(extractions: Iterable[Extraction], gold: GoldCorpus) -> tuple[str, .
         for p, g in pairs:
             wrong = _wrong_fields(p, g)
             if wrong:
-                lines.append(f"{name}: WRONG {g.type} '{g.trigger}': {'; '.join(wrong)}")
+                lines.append(
+                    f"{name}: WRONG {g.type} '{g.trigger}': {'; '.join(wrong)}"
+                    f" | {p.evidence.sentence[:160]}"
+                )
         for g in doc.events:
             if id(g) not in matched_gold:
                 lines.append(f"{name}: MISSED {g.type} '{g.trigger}': {g.sentence[:100]}")

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from dateline.actors.kb import KnowledgeBase
-from dateline.events import attach, dating
+from dateline.events import anaphora, attach, dating
 from dateline.events.classifier import EventTypeClassifier, main_verb
 from dateline.events.lexicon import (
     DENIAL_VERBS,
@@ -104,6 +104,7 @@ class EventCoder:
                         found.append(extra)
             trigger_ids = {f.trigger.i for f in found}
             for f in found:
+                f = _reaction_target(f, events)
                 events.extend(self._events(f, sent, article, times, places, trigger_ids, dateline))
         events = _merge_in_document(events)
         return tuple(replace(e, id=f"{article.id}-e{i + 1}") for i, e in enumerate(events))
@@ -200,7 +201,7 @@ class EventCoder:
             t = f.trigger
             if t.i in denied or _in_condition_or_threat(t, by_index):
                 continue
-            if t.pos_ == "NOUN" and not f.actors:
+            if t.pos_ == "NOUN" and (not f.actors or _a_setting(t)):
                 continue
             head = t.head
             if head.dep_ == "prep":
@@ -423,6 +424,17 @@ class EventCoder:
         return None
 
 
+def _reaction_target(f: _Found, earlier: list[Event]) -> _Found:
+    """ "Iran condemned the strikes": the strikes' actors receive the condemnation."""
+    if f.recipients or f.sense.type not in anaphora.REACTION_TYPES:
+        return f
+    noun = anaphora.referred_noun(f.trigger)
+    if noun is None:
+        return f
+    targets = anaphora.antecedent_actors(noun, f.actors, earlier)
+    return replace(f, recipients=targets) if targets else f
+
+
 def _located(doc: Doc, places: list[Place]) -> list[Place]:
     """'at the Presidential Palace in Warsaw': one location, Warsaw, named by the facility's
     words where the gazetteer knows only the city around it."""
@@ -635,6 +647,7 @@ def _merge_in_document(events: list[Event]) -> list[Event]:
             and twin is not None
             and e.status in real
             and (e.status == twin.status or e.date.basis == "publication")
+            and (twin.evidence.start <= e.evidence.start or _overlaps(twin.date, e.date))
         ):
             # the twin already stands for this event; its undated retelling adds nothing
             continue
@@ -644,6 +657,23 @@ def _merge_in_document(events: list[Event]) -> list[Event]:
         seen.add(full)
         out.append(e)
     return out
+
+
+#: Nouns whose of-phrase is where something else happens ("on the sidelines of a summit").
+SETTING_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "eve", "run-up"})
+
+
+def _a_setting(noun: Token) -> bool:
+    """ "on the sidelines of the summit": the summit is where, not what, here."""
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in SETTING_NOUNS
+
+
+def _overlaps(a: EventDate, b: EventDate) -> bool:
+    """Do two dates share a day? (a retelling told before its dated twin must agree)"""
+    if a.start is None or b.start is None or a.end is None or b.end is None:
+        return False
+    return a.start <= b.end and b.start <= a.end
 
 
 def _parties(ents: tuple[Entity, ...]) -> frozenset[str]:

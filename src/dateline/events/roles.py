@@ -18,6 +18,9 @@ QUANTIFIERS = frozenset(
 
 TokenEntities = Mapping[int, Sequence[Entity]]
 
+#: Participles that say whom an act is aimed at ("..., targeting Russian banks").
+AIMING_VERBS = frozenset({"target", "aim", "hit", "single", "penalize", "penalise", "punish"})
+
 
 def conjuncts(token: Token) -> list[Token]:
     """The token and everything coordinated with it ("Putin and Xi")."""
@@ -166,6 +169,9 @@ def verb_roles(
                 others_tokens.append(obj)
         actors = _unique(actors + [e for t in between for e in entities_at(t, index)])
         others = [e for t in others_tokens for e in entities_at(t, index)]
+        if sense.mode == "sign":
+            # "A signed agreements with B and C": every signatory is a party to the deal
+            return _unique(actors + others), _unique(recipients)
         return actors, _unique(recipients + others)
     if sense.pattern == "give":
         # "supply X *with* arms": the with-phrase holds the thing given, not a recipient
@@ -192,11 +198,35 @@ def verb_roles(
         if obj is not None:  # "cut ties *with* Tehran", "sanctions *on* Moscow"
             targets += prep_objects(obj, sense.recipient_preps)
         recipients += [e for t in targets for e in entities_at(t, index)]
+    if not recipients:
+        # "imposed sanctions on 200 firms, targeting Russian banks"
+        for c in verb.children:
+            if c.dep_ in ("advcl", "xcomp", "acl") and c.lemma_.lower() in AIMING_VERBS:
+                inner = object_head(c)
+                aimed = [inner] if inner is not None else prep_objects(c, ("at", "against"))
+                recipients += [e for t in aimed for e in entities_at(t, index)]
+    if not recipients and obj is not None and sense.type in ("SANCTION", "REJECT"):
+        # "suspended imports of fruit and fish from Taiwan": where the goods come from
+        for t in obj.subtree:
+            if t.dep_ == "prep" and t.lower_ == "from":
+                recipients += [
+                    e for o in t.children if o.dep_ == "pobj" for e in entities_at(o, index)
+                ]
     if not recipients and sense.type in ("THREATEN", "ACCUSE", "REQUEST"):
         # "X warned that Y would face ...": the one the warning is about receives it
         for comp in (c for c in verb.children if c.dep_ == "ccomp"):
             subj = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
-            recipients += [e for t in subj for e in entities_at(t, index)]
+            found = [e for t in subj for e in entities_at(t, index)]
+            recipients += [e for e in found if not any(_same(e, a) for a in actors)]
+            if not recipients and sense.type == "THREATEN":
+                # "warned that they would respond if Russia used ...": the condition's
+                # subject is whom the threat is aimed at
+                for cond in (c for c in comp.children if c.dep_ == "advcl"):
+                    if any(
+                        m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in cond.children
+                    ):
+                        inner = [c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")]
+                        recipients += [e for t in inner for e in entities_at(t, index)]
     if not recipients:
         # "refused to sign a deal with Moscow", "urged X to talk to Y": look one clause down
         for comp in (c for c in verb.children if c.dep_ == "xcomp"):

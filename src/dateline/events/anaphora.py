@@ -1,0 +1,115 @@
+"""Event anaphora: "condemned *the strikes*", "praised *the deal*", "*steps* that X rejected".
+
+A reaction (condemning, praising, rejecting, ...) whose object is an earlier event, named
+by a definite noun, is aimed at that event's actors: Iran condemning the US strikes
+reported two paragraphs up makes the United States its recipient.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dateline.nlp import Token
+from dateline.records import Entity, Event
+
+#: Event types that react to something done: their object may be an earlier event.
+REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "DISAPPROVE", "CONCEDE", "RETREAT"})
+
+#: Nouns that name an event of a known type.
+TYPED_NOUNS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(
+        (
+            "strike",
+            "attack",
+            "bombing",
+            "raid",
+            "invasion",
+            "offensive",
+            "assault",
+            "shelling",
+            "incursion",
+            "airstrike",
+            "killing",
+        ),
+        frozenset({"ASSAULT"}),
+    ),
+    **dict.fromkeys(
+        ("deal", "agreement", "accord", "treaty", "pact", "truce", "ceasefire"),
+        frozenset({"AGREE", "CONSULT"}),
+    ),
+    **dict.fromkeys(("visit", "trip", "talks", "meeting", "summit"), frozenset({"CONSULT"})),
+    **dict.fromkeys(
+        ("sanction", "ban", "embargo", "tariff", "expulsion", "restriction"),
+        frozenset({"SANCTION", "REJECT"}),
+    ),
+    **dict.fromkeys(("exercise", "drill", "deployment", "buildup"), frozenset({"MOBILIZE"})),
+}
+
+#: Nouns that name whatever was done before, of any type.
+ANY_NOUNS = frozenset(
+    {
+        "decision",
+        "move",
+        "step",
+        "measure",
+        "action",
+        "announcement",
+        "remark",
+        "comment",
+        "statement",
+        "withdrawal",
+        "suspension",
+    }
+)
+
+DEFINITE = frozenset({"the", "this", "these", "that", "those"})
+
+
+def referred_noun(trigger: Token) -> Token | None:
+    """The event noun a reaction is about: its definite object, or the noun a relative
+    clause hangs on ("steps that Islamabad rejected")."""
+    if trigger.dep_ == "relcl" and _names_event(trigger.head):
+        return trigger.head
+    for child in trigger.children:
+        if (
+            child.dep_ in ("dobj", "obj")
+            and _names_event(child)
+            and any(t.lower_ in DEFINITE and t.dep_ == "det" for t in child.lefts)
+        ):
+            return child
+    return None
+
+
+def _names_event(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and (lemma in TYPED_NOUNS or lemma in ANY_NOUNS)
+
+
+def antecedent_actors(
+    noun: Token, actors: Sequence[Entity], earlier: Sequence[Event]
+) -> tuple[Entity, ...]:
+    """Actors of the latest earlier event the noun can name that someone other than the
+    reacting actors did; () when there is none."""
+    lemma = noun.lemma_.lower()
+    types = TYPED_NOUNS.get(lemma)
+    mine = {a.country or a.name for a in actors}
+    doc = noun.doc
+    fitting: list[Event] = []
+    for event in reversed(earlier):
+        if event.evidence.trigger_start >= noun.idx:
+            continue
+        if types is not None and event.type not in types:
+            continue
+        if any((a.country or a.name) in mine for a in event.actor) or not event.actor:
+            continue
+        fitting.append(event)
+    # "the strikes" names the events told with the same word first ("struck", "strikes")
+    for event in fitting:
+        span = doc.char_span(
+            event.evidence.trigger_start,
+            event.evidence.trigger_start + len(event.evidence.trigger),
+            alignment_mode="expand",
+        )
+        if span is not None and any(t.lemma_.lower() == lemma for t in span):
+            return event.actor
+    return fitting[0].actor if fitting else ()

@@ -1,0 +1,92 @@
+"""Actors and recipients that only the surrounding text gives, with the real model.
+
+Counted plurals ("the two leaders", "both countries") name the parties mentioned
+together just before; a reaction to "the strikes" is aimed at whoever struck; a threat's
+condition names its target; the co-signers of a deal are all its actors.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+CASES = [
+    (
+        "Counted people take the pair named together",
+        "OSLO — Chancellor Olaf Scholz and French President Emmanuel Macron agreed on "
+        "Tuesday to expand joint arms purchases.\n\nThe two leaders met for three hours "
+        "at a lakeside villa.",
+        "met",
+        {"DEU", "FRA"},
+        None,
+    ),
+    (
+        "Counted countries skip a list of places",
+        "Egypt and Ethiopia agreed on Monday to resume negotiations over the dam.\n\n"
+        "The dispute has rippled from Sudan to Eritrea and Somalia.\n\nThe foreign "
+        "ministers of the two countries are expected to meet next month.",
+        "meet",
+        {"EGY", "ETH"},
+        None,
+    ),
+    (
+        "A condemnation of the strikes is aimed at the striker",
+        "Israel began an air campaign against Syria in March.\n\nTurkey struck Kurdish "
+        "positions in Syria on Sunday.\n\nSyrian Foreign Minister Faisal Mekdad "
+        "condemned the strikes as a violation of sovereignty.",
+        "condemned",
+        {"SYR"},
+        {"TUR"},
+    ),
+    (
+        "Praise for the deal goes to its parties",
+        "Armenia and Azerbaijan signed a peace framework on Friday.\n\nFrench President "
+        "Emmanuel Macron praised the deal as historic.",
+        "praised",
+        {"FRA"},
+        {"ARM", "AZE"},
+    ),
+    (
+        "A threat's condition names its target",
+        "Polish officials warned that they would close the border if Belarus sent more "
+        "migrants toward it.",
+        "warned",
+        {"POL"},
+        {"BLR"},
+    ),
+    (
+        "Every signatory of a deal is an actor",
+        "Japan signed separate agreements with Australia and the Philippines on Monday.",
+        "signed",
+        {"JPN", "AUS", "PHL"},
+        None,
+    ),
+    (
+        "Goods suspended from a country make it the recipient",
+        "India suspended imports of rice and sugar from Bangladesh on Thursday.",
+        "suspended",
+        {"IND"},
+        {"BGD"},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("why", "text", "trigger", "actors", "recipients"), CASES, ids=[c[0] for c in CASES]
+)
+def test_roles_come_from_context(
+    pipeline: Any,
+    why: str,
+    text: str,
+    trigger: str,
+    actors: set[str],
+    recipients: set[str] | None,
+) -> None:
+    ex = pipeline.extract(text, published="2024-06-10")
+    events = [e for e in ex.events if e.evidence.trigger == trigger]
+    assert events, f"{why}: no event for {trigger!r} in {[e.evidence.trigger for e in ex.events]}"
+    event = events[-1]
+    assert {a.country for a in event.actor} == actors, why
+    if recipients is not None:
+        assert {r.country for r in event.recipient} == recipients, why
