@@ -202,8 +202,8 @@ def verb_roles(
         # "imposed sanctions on 200 firms, targeting Russian banks"
         for c in verb.children:
             if c.dep_ in ("advcl", "xcomp", "acl") and c.lemma_.lower() in AIMING_VERBS:
-                inner = object_head(c)
-                aimed = [inner] if inner is not None else prep_objects(c, ("at", "against"))
+                aim = object_head(c)
+                aimed = [aim] if aim is not None else prep_objects(c, ("at", "against"))
                 recipients += [e for t in aimed for e in entities_at(t, index)]
     if not recipients and obj is not None and sense.type in ("SANCTION", "REJECT"):
         # "suspended imports of fruit and fish from Taiwan": where the goods come from
@@ -225,8 +225,8 @@ def verb_roles(
                     if any(
                         m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in cond.children
                     ):
-                        inner = [c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")]
-                        recipients += [e for t in inner for e in entities_at(t, index)]
+                        conds = [c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")]
+                        recipients += [e for t in conds for e in entities_at(t, index)]
     if not recipients:
         # "refused to sign a deal with Moscow", "urged X to talk to Y": look one clause down
         for comp in (c for c in verb.children if c.dep_ == "xcomp"):
