@@ -31,6 +31,10 @@ class Settings:
     """Stage names, in order, looked up in the stage registry."""
     batch_size: int = 16
     """Documents per spaCy batch."""
+    parse_scope: str = "all"
+    """Where the dependency parser and NER run: "all" sentences, or only "candidates"
+    (sentences with an event trigger word and a possible actor; faster, see
+    docs/benchmarks.md). Other sentences then get a flat parse and no entities."""
     db: str = "dateline.duckdb"
     """Default store path for ingest/timeline/export/serve."""
     max_input_bytes: int = 10_000_000

@@ -10,6 +10,7 @@ import importlib
 from collections.abc import Sequence
 
 import spacy
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -17,7 +18,16 @@ from dateline.config import Settings
 from dateline.errors import ModelError
 
 __all__ = [
+    "DEP",
+    "ENT_IOB",
+    "ENT_TYPE",
+    "HEAD",
+    "LEMMA",
+    "MORPH",
     "PARAGRAPH_BREAKER",
+    "POS",
+    "SENT_START",
+    "TAG",
     "Doc",
     "Language",
     "Span",

@@ -13,10 +13,10 @@ from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from dateline.config import Settings
-from dateline.errors import DatelineError, PipelineError
+from dateline.errors import ConfigError, DatelineError, PipelineError
 from dateline.nlp import Doc, Language, load_language
 from dateline.records import (
     Article,
@@ -29,6 +29,9 @@ from dateline.records import (
     RawDocument,
     TimeSpan,
 )
+
+if TYPE_CHECKING:
+    from dateline.selective import SelectiveParser
 
 #: What a stage can require or assign: the fields of DocState it reads or writes.
 ANNOTATIONS = ("doc", "mentions", "times", "places", "events")
@@ -144,6 +147,7 @@ class Pipeline:
             check_wiring(stages)
             self._stages = tuple(stages)
         self._language = language
+        self._selective: SelectiveParser | None = None
 
     @property
     def stages(self) -> tuple[Stage, ...]:
@@ -256,10 +260,38 @@ class Pipeline:
                     recent.popitem(last=False)
             yield result
 
+    def parse(self, texts: Iterable[str]) -> Iterator[Doc]:
+        """spaCy Docs for ``texts``, in order, as the stages get them (``parse_scope``)."""
+        selective = self._selective_parser()
+        if selective is None:
+            return iter(self.language.pipe(texts, batch_size=self.settings.batch_size))
+        return selective.pipe(texts, self.settings.batch_size)
+
+    def _selective_parser(self) -> SelectiveParser | None:
+        """The two-pass parser for ``parse_scope = "candidates"``; None where everything is
+        parsed (the setting says so, no events stage runs, or the spaCy pipeline has
+        components it cannot split)."""
+        from dateline.selective import PARSE_SCOPES, CandidateTest, SelectiveParser
+
+        scope = self.settings.parse_scope
+        if scope not in PARSE_SCOPES:
+            raise ConfigError(
+                f"parse_scope must be one of {', '.join(PARSE_SCOPES)}, not {scope!r}"
+            )
+        if scope == "all" or not any(s.name == "events" for s in self.stages):
+            return None
+        if self._selective is None:
+            if not SelectiveParser.supports(self.language):
+                return None
+            self._selective = SelectiveParser(
+                self.language, CandidateTest.for_settings(self.settings)
+            )
+        return self._selective
+
     def _process_batch(self, batch: list[Article | Failure]) -> Iterator[Extraction | Failure]:
         articles = [a for a in batch if isinstance(a, Article)]
         _ = self.stages  # fail on wiring before any model work
-        docs = iter(self.language.pipe(a.text for a in articles)) if articles else iter(())
+        docs = self.parse([a.text for a in articles]) if articles else iter(())
         for item in batch:
             if isinstance(item, Failure):
                 yield item
