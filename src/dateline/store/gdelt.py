@@ -8,7 +8,9 @@ Mapping (one row per stored event mention, so NumMentions = NumSources = NumArti
   event has no recipient. ``*CountryCode`` is the entity's ISO3/CAMEO code; ``*Type1Code``
   its sector where that is a CAMEO type code; ``*Code`` their concatenation (``FRAGOV``).
 - EventCode/EventBaseCode/EventRootCode from the CAMEO code; QuadClass from ``quad``;
-  GoldsteinScale is the event's ``score``; AvgTone is empty (dateline computes no tone).
+  GoldsteinScale is the event's ``score`` (each from the PLOVER type's defaults when an
+  event has none: GDELT readers require all three); AvgTone is 0, neutral (dateline
+  computes no tone, and readers such as ``gdelt-py`` drop a row whose AvgTone is empty).
 - ActionGeo from the event's place: Type 1 country, 2/3 US state/city, 5/4 other
   ADM1/city; CountryCode is FIPS 10-4 (as GDELT), ADM1Code and FeatureID are only filled
   at country level (the FIPS code), because dateline keeps GeoNames ids, not GNS ones.
@@ -22,6 +24,7 @@ import functools
 from collections.abc import Mapping
 from datetime import date
 
+from dateline.events.ontology import Ontology
 from dateline.records import Entity
 from dateline.store.results import StoredEvent
 
@@ -137,13 +140,23 @@ def _geo_type(feature: str | None, country: str | None) -> str:
     }.get(feature or "", "0")
 
 
+@functools.cache
+def _ontology() -> Ontology:
+    return Ontology.default()
+
+
 def gdelt_row(stored: StoredEvent, *, first_paragraph_end: int | None) -> list[str]:
     """The 61 fields of one GDELT 2.0 event row, as strings."""
     ev, art = stored.event, stored.article
+    cameo, score, quad = ev.cameo, ev.score, ev.quad
+    if cameo is None or score is None or quad is None:
+        info = _ontology().info(ev.type)
+        cameo = cameo or info.cameo_root
+        score = info.score if score is None else score
+        quad = quad or info.quad
     when: date = ev.date.start or art.published or art.ingested_at.date()
     actor1 = ev.actor[0] if ev.actor else None
     actor2 = ev.recipient[0] if ev.recipient else (ev.actor[1] if len(ev.actor) > 1 else None)
-    cameo = ev.cameo or ""
     root = first_paragraph_end is None or ev.evidence.start < first_paragraph_end
     place = ev.place
     if place is not None:
@@ -174,12 +187,12 @@ def gdelt_row(stored: StoredEvent, *, first_paragraph_end: int | None) -> list[s
         cameo,
         cameo[:3],
         cameo[:2],
-        QUAD_CLASSES.get(ev.quad or "", ""),
-        "" if ev.score is None else ev.score,
+        QUAD_CLASSES.get(quad or "", ""),
+        "" if score is None else score,
         1,
         1,
         1,
-        "",
+        0,
         *no_geo,
         *no_geo,
         *action_geo,
