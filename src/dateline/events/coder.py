@@ -298,7 +298,15 @@ class EventCoder:
         groups = _split_by_place(my_places, stated)
         out: list[Event] = []
         for place, group_times in groups:
-            when = dating.choose(group_times, stated_like or free, context, status, article)
+            when = dating.choose(
+                group_times,
+                stated_like or free,
+                context,
+                status,
+                article,
+                trigger=f.trigger,
+                sent_times=sent_times,
+            )
             out.append(self._assemble(f, sent, article, status, when, place, dateline))
         return out
 

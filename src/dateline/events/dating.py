@@ -6,13 +6,36 @@ not after it; a year-less date ("May 9") moves to the year the status allows.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from dateline.records import Article, DateBasis, EventDate, Status, TimeSpan
+from dateline.events import attach
+from dateline.events.lexicon import all_trigger_lemmas
+from dateline.nlp import Token
+from dateline.records import Article, DateBasis, EventDate, Granularity, Status, TimeSpan
+from dateline.time.calendar import last_day, shift
 
 DATED = ("DATE", "TIME")
+#: Subordinators whose clause happens at (or just before) the time of the clause it hangs on.
+SAME_TIME_MARKS = frozenset(["after", "when", "as", "while", "once"])
+#: Prepositions that make an event noun the start or the reference of another event.
+REFERENCE_PREPS = frozenset(["since", "after", "following", "before"])
+_AMOUNT = re.compile(r"^P(\d+)([DWMY])$")
+_GRAIN: dict[str, Granularity] = {"D": "day", "W": "week", "M": "month", "Y": "year"}
+_ORDINAL = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
 
 
 def _shift_year(d: date | None, years: int) -> date | None:
@@ -44,11 +67,13 @@ def fits(span: TimeSpan, status: Status, published: date | None) -> bool:
     """Can this time expression date an event with this status?"""
     if span.start_date is None or published is None:
         return span.start_date is not None
-    end = span.end_date or span.start_date
+    # as the status reads it: a yearless "February" of a past event is the last one
+    when = from_span(span, "stated", status, published)
+    start, end = when.start or span.start_date, when.end or span.start_date
     if status == "planned":
         return end >= published
     if status in ("occurred", "negated"):
-        return span.start_date <= published
+        return start <= published
     return True
 
 
@@ -80,6 +105,9 @@ def clip(when: EventDate, status: Status, published: date | None) -> EventDate:
     ("later this week"), a past event cannot end after it ("earlier this month")."""
     if published is None or when.start is None or when.end is None:
         return when
+    later = (when.text or "").lower().startswith("later")
+    if status == "planned" and later and when.start <= published < when.end:
+        return replace(when, start=published + timedelta(days=1))  # "later this week"
     if status == "planned" and when.start < published <= when.end:
         return replace(when, start=published)
     if status in ("occurred", "negated") and when.start <= published < when.end:
@@ -103,10 +131,198 @@ def choose(
     context: Sequence[TimeSpan],
     status: Status,
     article: Article,
+    trigger: Token | None = None,
+    sent_times: Sequence[TimeSpan] = (),
 ) -> EventDate:
     """stated: attached to the trigger; sentence: free in its sentence; context: earlier
-    in the paragraph, nearest last."""
-    return clip(_choose(stated, sentence, context, status, article), status, article.published)
+    in the paragraph, nearest last. With the trigger and all its sentence's times, what the
+    syntax says first: "five months after X invaded", "the first anniversary of the
+    invasion", "since the invasion in February 2022", "after X travelled", "did A in April
+    and B"."""
+    published = article.published
+    if trigger is not None and status == "occurred" and _present_simple(trigger):
+        # "when Putin visits Turkey in August": a present tense is not told as past, so its
+        # time stays as the tagger read it, not moved back a year or a week
+        status = "ongoing"
+    if trigger is not None and not any(
+        s.type in DATED and s.start_date is not None for s in stated
+    ):
+        derived = _derived(trigger, sent_times, status, published)
+        if derived is not None:
+            return clip(derived, status, published)
+        sentence = [s for s in sentence if not _dates_other_clause(trigger, s)]
+        if status == "negated":
+            # "called off a summit on Tuesday, so he did not meet them": the time is the
+            # cancelling's; what did not happen has no date of its own
+            sentence = []
+    return clip(_choose(stated, sentence, context, status, article), status, published)
+
+
+def _present_simple(trigger: Token) -> bool:
+    return trigger.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") for c in trigger.children
+    )
+
+
+def _derived(
+    trigger: Token, sent_times: Sequence[TimeSpan], status: Status, published: date | None
+) -> EventDate | None:
+    offset = _offset_date(trigger, sent_times)
+    if offset is not None:
+        return offset
+    for span in _reference_noun_times(trigger, sent_times):
+        if fits(span, status, published):
+            return from_span(span, "stated", status, published)
+    for span in _governing_times(trigger, sent_times):
+        if fits(span, status, published):
+            return from_span(span, "inferred", status, published)
+    return None
+
+
+def _dated(sent_times: Sequence[TimeSpan]) -> list[TimeSpan]:
+    return [s for s in sent_times if s.type in DATED and s.start_date is not None]
+
+
+def _moved(base: TimeSpan, amount: int, unit: str, text: str) -> EventDate | None:
+    """``base``'s interval moved by ``amount`` units (negative: back)."""
+    if base.start_date is None:
+        return None
+    start, end = base.start_date, base.end_date or base.start_date
+    grain = base.granularity or "day"
+    step = _GRAIN[unit]
+    try:
+        start, end = shift(start, step, amount), shift(end, step, amount)
+    except (OverflowError, ValueError):
+        return None
+    if grain in ("month", "quarter", "season") and step in ("month", "year"):
+        end = end.replace(day=last_day(end.year, end.month))
+    elif grain == "year" and step == "year":
+        end = date(end.year, 12, 31)
+    return EventDate(start=start, end=end, granularity=grain, text=text, basis="stated")
+
+
+def _offset_date(trigger: Token, sent_times: Sequence[TimeSpan]) -> EventDate | None:
+    """ "signed in July 2022, five months after troops invaded": the invasion is five months
+    before July 2022; "the first anniversary of the invasion on Friday": a year before."""
+    doc = trigger.doc
+    for span in sent_times:
+        m = _AMOUNT.match(span.value) if span.type == "DURATION" else None
+        root = attach.span_root(doc, span.start, span.end) if m else None
+        if m is None or root is None or root.dep_ != "npadvmod":
+            continue
+        head = root.head
+        word = head if head.lower_ in ("after", "before") else None
+        if word is None:
+            word = next(
+                (c for c in head.children if c.dep_ == "mark" and c.lower_ in ("after", "before")),
+                None,
+            )
+        in_scope = trigger.i == head.i or (trigger.head.i == head.i and trigger.dep_ == "pobj")
+        if word is None or not in_scope or word.i < root.i:
+            continue
+        base = [t for t in _dated(sent_times) if t.end <= span.start]
+        if not base:
+            continue
+        sign = -1 if word.lower_ == "after" else 1
+        text = f"{span.text} {word.text} {base[-1].text}"
+        return _moved(base[-1], sign * int(m.group(1)), m.group(2), text)
+    # "the first anniversary of Russia's invasion", dated by the day it is marked
+    of = trigger.head
+    if trigger.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() == "anniversary":
+        years = next(
+            (
+                _ORDINAL.get(c.lower_) or int(re.sub(r"\D", "", c.text) or 0)
+                for c in of.head.children
+                if c.dep_ == "amod"
+                and (c.lower_ in _ORDINAL or re.match(r"\d+(st|nd|rd|th)$", c.lower_))
+            ),
+            0,
+        )
+        day = [t for t in _dated(sent_times) if t.granularity == "day"]
+        if years and day:
+            return _moved(day[0], -years, "Y", f"{years} years before {day[0].text}")
+    return None
+
+
+def _reference_noun_times(trigger: Token, sent_times: Sequence[TimeSpan]) -> list[TimeSpan]:
+    """ "aid since Russia's invasion in February 2022": the time right after an event noun
+    that is a since/after phrase's object is the noun's, wherever the parser hung it."""
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj":
+        return []
+    if trigger.head.lower_ not in REFERENCE_PREPS:
+        return []
+    text = trigger.doc.text
+    end = trigger.idx + len(trigger.text)
+    return [
+        t
+        for t in _dated(sent_times)
+        if t.start > end and re.fullmatch(r"\s+(?:in|on)\s+", text[end : t.start])
+    ]
+
+
+def _governing_times(trigger: Token, sent_times: Sequence[TimeSpan]) -> list[TimeSpan]:
+    """The times of the verb a trigger's clause hangs on: "suspended the channels in August
+    after Pelosi travelled", "had suspended the treaty in April and expelled advisers"."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else None
+    if verb is None:
+        return []
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None and obj.lemma_.lower() in all_trigger_lemmas():
+        # "attend a summit ... in London on Sunday": the event attended is the time's
+        found = _within(trigger, sent_times, obj)
+        if found:
+            return found
+    head = verb.head
+    if head.i == verb.i:
+        return []
+    if head.pos_ not in ("VERB", "AUX"):
+        return _within(trigger, sent_times, head, exclude=verb) if verb.dep_ == "relcl" else []
+    doc = trigger.doc
+    if verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in SAME_TIME_MARKS for c in verb.children
+    ):
+        return attach.attached(doc, _dated(sent_times), {head.i}, {verb.i})
+    if verb.dep_ == "relcl" and head.pos_ == "NOUN":
+        # "a deal announced on March 10 under which they agreed": the noun's time
+        return _within(trigger, sent_times, head, exclude=verb)
+    if verb.dep_ == "conj":
+        # the time said once for both conjuncts, between them
+        return [
+            t
+            for t in attach.attached(doc, _dated(sent_times), {head.i}, {verb.i})
+            if head.idx < t.start and t.end <= verb.idx
+        ]
+    return []
+
+
+def _within(
+    trigger: Token, sent_times: Sequence[TimeSpan], phrase: Token, exclude: Token | None = None
+) -> list[TimeSpan]:
+    """Dated times inside ``phrase``'s subtree (and not inside ``exclude``'s)."""
+    inside = {t.i for t in phrase.subtree} - ({t.i for t in exclude.subtree} if exclude else set())
+    out = []
+    for span in _dated(sent_times):
+        root = attach.span_root(trigger.doc, span.start, span.end)
+        if root is not None and root.i in inside:
+            out.append(span)
+    return out
+
+
+def _dates_other_clause(trigger: Token, span: TimeSpan) -> bool:
+    """ "agreed to revive a pact signed in 2001": the year is the signing's, a clause of its
+    own on a noun the trigger does not take; "attend a summit hosted ... on Sunday" keeps
+    it (the summit is what is attended)."""
+    root = attach.span_root(trigger.doc, span.start, span.end)
+    tok = root
+    lemmas = all_trigger_lemmas()
+    for _ in range(attach.MAX_CLIMB):
+        if tok is None or tok.head.i == tok.i or tok.i == trigger.i:
+            return False
+        if tok.dep_ in ("acl", "relcl") and tok.lemma_.lower() in lemmas:
+            noun = tok.head
+            return noun.head.i != trigger.i and trigger.i not in {t.i for t in tok.subtree}
+        tok = tok.head
+    return False
 
 
 def _choose(

@@ -55,6 +55,8 @@ def _cues() -> re.Pattern[str]:
         r"|meant|ran|sought|spent|stood|thought|wrote|broke|shot|quit|cut"
         r"|lost|fell|rose|sent|spoke|became|struck|signed|killed|since"
         r"|(?-i:(?!need|feed|speed|seed|bleed|breed|proceed|exceed|succeed)[a-z]+ed)"
+        # "a summit hosted by X": a participle after its noun, not a past tense
+        r"(?!\s+by\b)"
     )
     # A participle after "be" is a passive, not a past tense: "would be paid in January".
     passive = r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)"
