@@ -122,6 +122,8 @@ class Gazetteer:
     iso2: dict[str, str] = field(default_factory=dict)
     """ISO2 -> ISO3."""
     neighbours: dict[str, frozenset[str]] = field(default_factory=dict)
+    capitals: dict[str, Candidate] = field(default_factory=dict)
+    """ISO3 -> the country's capital city."""
     max_words: int = 1
 
     # -- queries ------------------------------------------------------------------------
@@ -158,6 +160,10 @@ class Gazetteer:
         if entry is None:
             return Place(text, start, end, "place", None, None, iso3.upper(), None, None, None)
         return entry.place(text, start, end)
+
+    def capital(self, iso3: str) -> Candidate | None:
+        """The capital city of a country, by ISO 3166-1 alpha-3 code."""
+        return self.capitals.get(iso3.upper())
 
     def country_of(self, iso2: str | None) -> str | None:
         return self.iso2.get(iso2) if iso2 else None
@@ -279,8 +285,6 @@ class Gazetteer:
             name = str(info["name"])
             main = normalize(name)
             capital = (iso2, main) in capitals and (iso2, main) not in seen_capital
-            if capital:
-                seen_capital.add((iso2, main))
             cand = Candidate(
                 name=name,
                 feature="city",
@@ -292,6 +296,10 @@ class Gazetteer:
                 admin1=str(info.get("admin1code") or "") or None,
                 capital=capital,
             )
+            if capital:
+                seen_capital.add((iso2, main))
+                if cand.country is not None:
+                    self.capitals.setdefault(cand.country, cand)
             self.add(name, cand, key=main)
             if cand.population < _ALTERNATE_MIN_POPULATION:
                 continue  # small places' other spellings mostly add false matches

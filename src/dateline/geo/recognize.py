@@ -33,6 +33,8 @@ DIVISION_WORDS = frozenset(
     {"province", "state", "region", "district", "governorate", "city", "prefecture"}
     | {"oblast", "municipality", "department"}
 )
+#: Trailing words naming the area around a city ("the San Francisco Bay Area").
+AREA_SUFFIX = re.compile(r"\s+(?:bay area|metropolitan area|metro area|area)$", re.IGNORECASE)
 _LEADING = frozenset({"the", "The", "THE"})
 _TRAILING = frozenset({"'s", "\u2019s", "'", "\u2019", ".", ",", "-", "\u2014"})
 #: "MOSCOW —", "BEIRUT (AP) —", "WASHINGTON, D.C. -" at the very start of an article.
@@ -41,6 +43,21 @@ DATELINE = re.compile(
     r"(?:, (?P<qual>[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2}))?"
     r"\s*(?:\([^)\n]{1,40}\))?\s*(?:\u2014|\u2013|--|-|:|\ufffd)?\s"
 )
+
+
+_DATELINE_QUALIFIER = re.compile(r",\s*([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2})")
+_DATELINE_SEPARATOR = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:\u2014|\u2013|--|-|:)")
+
+
+def _inside(city: Candidate, outer: Candidate) -> bool:
+    if outer.feature == "country":
+        return city.country == outer.country
+    return (
+        outer.feature == "admin1"
+        and city.country == outer.country
+        and outer.admin1 is not None
+        and city.admin1 == outer.admin1
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +109,7 @@ class Recognizer:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
 
-    def __call__(self, doc: Doc) -> list[Mention]:
+    def __call__(self, doc: Doc, dateline: tuple[int, int] | None = None) -> list[Mention]:
         found: dict[tuple[int, int], Mention] = {}
         covered = [False] * len(doc)
         for ent in doc.ents:
@@ -115,6 +132,12 @@ class Recognizer:
                         covered[i] = True
         for mention in self._scan(doc, covered):
             found.setdefault((mention.start, mention.end), mention)
+        if dateline is not None and not any(
+            m.start < dateline[1] and dateline[0] < m.end for m in found.values()
+        ):
+            at_dateline = self._dateline(doc, dateline)
+            if at_dateline is not None:
+                found[(at_dateline.start, at_dateline.end)] = at_dateline
         for mention in self._qualifiers(doc, found):
             found.setdefault((mention.start, mention.end), mention)
         people = _person_words(doc)
@@ -151,6 +174,50 @@ class Recognizer:
             return False
         before = doc[span.start - 1].text.rstrip(".") if span.start > 0 else ""
         return mention.text in people or before in HONORIFICS
+
+    def _dateline(self, doc: Doc, span: tuple[int, int]) -> Mention | None:
+        """The dateline's town ("WOODSIDE, Calif. —"), which the model often leaves
+        unlabelled: any city of that name, as the dateline itself vouches for it."""
+        tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
+        if tokens is None or not len(tokens):
+            return None
+        cands = [c for c in self.gaz.lookup(tokens.text) if c.feature == "city"]
+        after = doc.text[span[1] : span[1] + 40]
+        qual = _DATELINE_QUALIFIER.match(after)
+        if qual is not None:
+            # "HOLLIDAY, Mo.": only a town of that name inside the qualifier will do
+            outers = self.gaz.qualifier(qual.group(1))
+            cands = [c for c in cands if any(_inside(c, o) for o in outers)]
+        elif not _DATELINE_SEPARATOR.match(after):
+            return None  # "GREEN fingered youngsters ...": a capitalised word, not a dateline
+        if not cands:
+            return None
+        return self._mention(tokens, "place", tuple(cands), "dateline")
+
+    def _capitals(
+        self, doc: Doc, found: dict[tuple[int, int], Mention]
+    ) -> dict[tuple[int, int], Mention]:
+        """'the North Korean capital': the country's capital city, not the country."""
+        out: dict[tuple[int, int], Mention] = {}
+        for key, m in found.items():
+            cand = m.candidates[0] if len(m.candidates) == 1 else None
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            capital = (
+                self.gaz.capital(cand.country)
+                if m.kind == "demonym" and cand is not None and cand.country
+                else None
+            )
+            if span is None or capital is None or span.end >= len(doc):
+                out[key] = m
+                continue
+            nxt = doc[span.end]
+            if nxt.lower_ != "capital":
+                out[key] = m
+                continue
+            whole = doc[span.start : span.end + 1]
+            mention = self._mention(whole, "place", (capital,), m.source)
+            out[(mention.start, mention.end)] = mention
+        return out
 
     # -- the model's entities -----------------------------------------------------------
     def _entity(self, span: Span, label: str) -> list[Mention]:
@@ -191,6 +258,9 @@ class Recognizer:
         if not cands and len(span) > 1 and span[-1].text.lower() in DIVISION_WORDS:
             # "Oaxaca State", "Orange County": the place named after the division's name.
             cands = [c for c in self.gaz.lookup(span[:-1].text) if c.feature != "country"]
+        if not cands and (bare := AREA_SUFFIX.sub("", text)) != text:
+            # "the San Francisco Bay Area": the city the area is named after
+            cands = [c for c in self.gaz.lookup(bare) if c.feature == "city"]
         return self._mention(span, "place", tuple(cands), "ent")
 
     def _relabel(self, span: Span) -> Mention | None:

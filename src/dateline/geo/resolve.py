@@ -97,16 +97,31 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     return match.start("place"), match.end("place")
 
 
+def find_dateline(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> tuple[int, int] | None:
+    """The dateline's span in the article: at its start, or at the start of one of the
+    first paragraphs (a standfirst may come before it)."""
+    for start, end in paragraphs[:3] or ((0, len(text)),):
+        span = dateline_span(text[start:end])
+        if span is not None:
+            return start + span[0], start + span[1]
+    return None
+
+
 class Resolver:
     """Chooses one candidate per mention from the article's context."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
 
-    def __call__(self, mentions: Sequence[Mention], text: str) -> list[Candidate | None]:
+    def __call__(
+        self,
+        mentions: Sequence[Mention],
+        text: str,
+        dateline: tuple[int, int] | None = None,
+    ) -> list[Candidate | None]:
         allowed = [list(m.candidates) for m in mentions]
         self._apply_qualifiers(mentions, allowed, text)
-        dateline = dateline_span(text)
+        dateline = dateline or dateline_span(text)
         weights = [
             DATELINE_WEIGHT if dateline and m.start >= dateline[0] and m.end <= dateline[1] else 1
             for m in mentions

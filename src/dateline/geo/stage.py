@@ -6,8 +6,9 @@ of an action verb ("Moscow said", "Beijing has backed"); ``place`` for the rest.
 
 A name the gazetteer does not know (a street, a county, a building) keeps ``name``,
 ``geonameid`` and ``feature`` null, but takes ``country``, ``lat`` and ``lon`` from the
-city or division named just before it in the same paragraph, else from the place the
-article is most about: an approximate position, marked as such by the null ``feature``.
+city or division named just before it in the same paragraph, else from the dateline's
+city, else from the place the article is most about: an approximate position, marked as
+such by the null ``feature``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import replace
 from dateline.config import Settings
 from dateline.geo.gazetteer import Candidate, Gazetteer
 from dateline.geo.recognize import Mention, Recognizer
-from dateline.geo.resolve import Resolver
+from dateline.geo.resolve import Resolver, find_dateline
 from dateline.nlp import Doc
 from dateline.pipeline import DocState
 from dateline.records import Article, Place, PlaceKind
@@ -45,21 +46,24 @@ def _kind(mention: Mention, pick: Candidate | None, doc: Doc) -> PlaceKind:
 
 def find_places(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Place, ...]:
     """Recognise and resolve the toponyms of ``doc`` (whose text is ``article.text``)."""
-    mentions = Recognizer(gazetteer)(doc)
-    picks = Resolver(gazetteer)(mentions, article.text)
+    dateline = find_dateline(article.text, article.paragraphs)
+    mentions = Recognizer(gazetteer)(doc, dateline)
+    picks = Resolver(gazetteer)(mentions, article.text, dateline)
+    kinds = [_kind(m, p, doc) for m, p in zip(mentions, picks, strict=True)]
+    # Where the article stands: its places proper, not "Moscow said" or "the Kremlin".
     local = [
         (m.start, p)
-        for m, p in zip(mentions, picks, strict=True)
-        if p is not None and p.feature in LOCAL_FEATURES
+        for m, p, k in zip(mentions, picks, kinds, strict=True)
+        if p is not None and p.feature in LOCAL_FEATURES and k == "place"
     ]
     focus = _focus([p for _, p in local])
     places: list[Place] = []
-    for mention, pick in zip(mentions, picks, strict=True):
-        kind = _kind(mention, pick, doc)
+    for i, (mention, pick, kind) in enumerate(zip(mentions, picks, kinds, strict=True)):
         if pick is not None:
             places.append(pick.place(mention.text, mention.start, mention.end, kind))
             continue
-        near = _enclosing(mention.start, local, doc.text) or focus
+        owner = picks[i - 1] if i and _possessive(mentions[i - 1], mention, doc.text) else None
+        near = owner or _enclosing(mention.start, local, doc.text) or focus
         places.append(
             Place(
                 text=mention.text,
@@ -81,6 +85,11 @@ def find_places(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Place
 LOCAL_FEATURES = frozenset({"city", "admin1"})
 #: How far back (characters) a named city still locates an unknown name after it.
 ENCLOSING_CHARS = 600
+
+
+def _possessive(owner: Mention, mention: Mention, text: str) -> bool:
+    """'Russia's Far East': the name belongs to the place before it."""
+    return text[owner.end : mention.start] in ("'s ", "\u2019s ")
 
 
 def _focus(picks: list[Candidate]) -> Candidate | None:
