@@ -136,6 +136,12 @@ class Officeholder:
     note: str | None = None
     """Caveats: acting terms, approximate days ("day uncertain: first of the month")."""
 
+    @property
+    def side(self) -> str:
+        """Whom the officeholder acts for: the organisation's code for an IGO office
+        ("UN" for the Secretary-General), else the country."""
+        return self.igo or self.country
+
     def covers(self, day: date) -> bool:
         """Whether this term includes ``day``."""
         return self.start <= day and (self.end is None or day <= self.end)

@@ -181,8 +181,8 @@ class MentionFinder:
         holders = self.kb.officeholders(name, published)
         if holders:
             holder = holders[0]
-            country = country or holder.country
-            if holder.country == country:
+            country = country or holder.side
+            if holder.side == country:
                 sector = sector or holder.sector
                 role = role or holder.role
                 name = holder.name
@@ -190,8 +190,8 @@ class MentionFinder:
             # Known, but not in office on the article's date: the country holds, the
             # office does not ("a former leader is not coded as the government").
             former = self.kb.officeholders(name, None)
-            if former and len({h.country for h in former}) == 1:
-                country = country or former[0].country
+            if former and len({h.side for h in former}) == 1:
+                country = country or former[0].side
                 name = former[0].name if len(name.split()) == 1 else name
         return _mk(
             doc[start_i : ent.end], "person", name, country, sector, role, person_id, ent.end - 1
@@ -257,14 +257,14 @@ class MentionFinder:
                 holders = self.kb.officeholders(token.text, published) or self.kb.officeholders(
                     token.text, None
                 )
-                if holders and len({h.country for h in holders}) == 1:
+                if holders and len({h.side for h in holders}) == 1:
                     current = self.kb.officeholders(token.text, published)
                     h = holders[0]
                     return _mk(
                         _one(token),
                         "person",
                         h.name,
-                        h.country,
+                        h.side,
                         h.sector if current else None,
                         h.role if current else None,
                     )

@@ -57,6 +57,14 @@ def _s(
     )
 
 
+#: What a release frees: people held ("PERSON" stands for any named person).
+CAPTIVE_NOUNS = (
+    "PERSON prisoner prisoners hostage hostages detainee detainees captive captives "
+    "journalist journalists soldier soldiers citizen citizens national nationals "
+    "activist activists dissident dissidents people civilians crew sailors fishermen "
+    "worker workers man woman men women children POW POWs"
+)
+
 AGREEMENT_NOUNS = (
     "agreement deal accord treaty pact document documents memorandum declaration contract "
     "communique charter protocol roadmap ceasefire truce law bill ratification framework "
@@ -263,8 +271,8 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
     # RETREAT / CONCEDE
     "withdraw": (_s("RETREAT", "withdraw", preps=("from",)),),
     "retreat": (_s("RETREAT", "withdraw", preps=("from",)),),
-    "release": (_s("RETREAT", "release"),),
-    "free": (_s("RETREAT", "release"),),
+    "release": (_s("RETREAT", "release", objects=CAPTIVE_NOUNS),),
+    "free": (_s("RETREAT", "release", objects=CAPTIVE_NOUNS),),
     "lift": (_s("RETREAT", "ease", objects=SANCTION_NOUNS),),
     "ease": (_s("RETREAT", "ease", objects=SANCTION_NOUNS),),
     "concede": (_s("CONCEDE", None),),

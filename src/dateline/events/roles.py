@@ -32,7 +32,27 @@ def conjuncts(token: Token) -> list[Token]:
             if c.dep_ == "conj" and c not in out:
                 out.append(c)
                 stack.append(c)
+            elif _misparsed_conjunct(c) and c not in out:
+                # "Blinken and Chinese Foreign Minister Wang Yi": the parser may hang the
+                # first name on the second as a modifier, with the "and" under it
+                out.append(c)
     return out
+
+
+GENERIC_DETERMINERS = frozenset({"no", "any", "every", "each"})
+
+
+def _generic(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in token.children)
+
+
+def _misparsed_conjunct(c: Token) -> bool:
+    return (
+        c.dep_ in ("nmod", "compound")
+        and c.i < c.head.i
+        and c.pos_ == "PROPN"
+        and any(g.dep_ == "cc" and g.lower_ == "and" for g in c.children)
+    )
 
 
 def entities_at(token: Token, index: TokenEntities, deep: bool = True) -> list[Entity]:
@@ -147,7 +167,8 @@ def governing_verb(noun: Token) -> Token | None:
 def verb_roles(
     verb: Token, sense: Sense, index: TokenEntities
 ) -> tuple[list[Entity], list[Entity]]:
-    subj_tokens = subject_of(verb)
+    # "No House speaker had travelled there": a quantified, generic subject is nobody
+    subj_tokens = [t for t in subject_of(verb) if not _generic(t)]
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     actors = [e for t in subj_tokens for e in entities_at(t, index)]
     obj = object_head(verb)
@@ -205,6 +226,12 @@ def verb_roles(
                 aim = object_head(c)
                 aimed = [aim] if aim is not None else prep_objects(c, ("at", "against"))
                 recipients += [e for t in aimed for e in entities_at(t, index)]
+    if not recipients and sense.type == "REQUEST":
+        # "called for restraint from both countries": those asked to give it
+        for wanted in prep_objects(verb, ("for",)):
+            recipients += [
+                e for t in prep_objects(wanted, ("from",)) for e in entities_at(t, index)
+            ]
     if not recipients and obj is not None and sense.type in ("SANCTION", "REJECT"):
         # "suspended imports of fruit and fish from Taiwan": where the goods come from
         for t in obj.subtree:
@@ -235,7 +262,23 @@ def verb_roles(
                 recipients += entities_at(inner, index)
             targets = prep_objects(comp, ("with", "to", "against", "on"))
             recipients += [e for t in targets for e in entities_at(t, index)]
+    if not recipients and sense.mode == "mediate":
+        recipients += mediated_parties(verb, actors, index)
     return actors, _unique(recipients)
+
+
+def mediated_parties(trigger: Token, actors: list[Entity], index: TokenEntities) -> list[Entity]:
+    """ "agreed ... in a deal brokered by China", "rejoined after mediation by Turkey": the
+    clause the mediation sits in names the parties, as its subject."""
+    tok = trigger
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            return []
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            found = [e for t in subject_of(tok) for e in entities_at(t, index)]
+            return [e for e in found if not any(_same(e, a) for a in actors)]
+    return []
 
 
 def _inviters(verb: Token) -> list[Token]:
@@ -270,6 +313,8 @@ def noun_roles(
         between = prep_objects(noun, ("between", "among", "of"))
         actors += [e for t in between for e in entities_at(t, index)]
         others = [e for t in prep_objects(noun, ("with",)) for e in entities_at(t, index)]
+        if not others and sense.mode == "mediate":
+            others = mediated_parties(noun, actors, index)
         return _unique(actors), _unique(others)
     targets = prep_objects(noun, (*sense.recipient_preps, "of"))
     others = [e for t in targets for e in entities_at(t, index)]
