@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from dateline.actors.kb import KnowledgeBase
-from dateline.events import anaphora, attach, dating
+from dateline.events import anaphora, attach, dating, placing
 from dateline.events.classifier import EventTypeClassifier, main_verb
 from dateline.events.lexicon import (
     DENIAL_VERBS,
@@ -45,7 +45,6 @@ from dateline.records import (
 # Outer verbs that make their complement a content of theirs ("agreed to visit").
 EMBEDDING_TYPES = frozenset({"AGREE", "THREATEN", "REJECT", "REQUEST"})
 TARGETS_AT_PLACE = frozenset({"ASSAULT", "COERCE", "AID"})
-PLACE_PREPS = frozenset({"in", "at", "to", "into", "near", "inside", "across", "on"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +88,7 @@ class EventCoder:
         places: Sequence[Place],
     ) -> tuple[Event, ...]:
         index = _token_index(doc, mentions)
+        places = placing.with_capitals(doc.text, places, self.gazetteer)
         dateline = _dateline_place(article, places)
         events: list[Event] = []
         for sent in doc.sents:
@@ -106,7 +106,7 @@ class EventCoder:
             for f in found:
                 f = _reaction_target(f, events)
                 events.extend(self._events(f, sent, article, times, places, trigger_ids, dateline))
-        events = _merge_in_document(events)
+        events = _merge_in_document(placing.from_context(doc, article, events, dateline))
         return tuple(replace(e, id=f"{article.id}-e{i + 1}") for i, e in enumerate(events))
 
     # -- triggers ---------------------------------------------------------------------
@@ -273,6 +273,24 @@ class EventCoder:
                         for p in attach.attached(doc, sent_places, {c.i}, blockers, repairs)
                         if self._is_location(doc, p, f)
                     ][:1]
+        if all(p.name is None for p in my_places):
+            # "due in Warsaw for talks", "announced in Moscow that ...": the host's place
+            hosted = _located(
+                doc,
+                [
+                    p
+                    for p in placing.host_places(
+                        doc, f.trigger, f.sense.type, sent_places, trigger_ids, repairs
+                    )
+                    if self._is_location(doc, p, f)
+                ],
+            )
+            if hosted and (not my_places or any(p.name for p in hosted)):
+                my_places = hosted
+        my_places = [
+            placing.refined(doc, f.trigger, placing.administered(doc.text, p, sent_places), places)
+            for p in placing.coordinated(doc, my_places)
+        ]
         # "..., where X took a trip": the clause happens at the place and time before it
         if not stated and _in_where_clause(f.trigger):
             before = attach.preceding(sent_times, f.trigger.idx)
@@ -311,19 +329,8 @@ class EventCoder:
         return out
 
     def _is_location(self, doc: Doc, place: Place, f: _Found) -> bool:
-        root = attach.span_root(doc, place.start, place.end)
-        if root is None:
-            return False
-        if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS:
-            return True
-        if root.dep_ == "appos":
-            return True
-        if root.dep_ == "conj" and root.head.dep_ == "pobj":  # "in Beijing and Shanghai"
-            return root.head.head.lower_ in PLACE_PREPS
-        # "visited Kyiv", "struck Odesa": the object is where it happened
-        return root.dep_ == "dobj" and (
-            f.sense.pattern == "visit" or f.sense.type in TARGETS_AT_PLACE
-        )
+        object_is_place = f.sense.pattern == "visit" or f.sense.type in TARGETS_AT_PLACE
+        return placing.is_location(doc, place, object_is_place)
 
     def _assemble(
         self,
@@ -369,6 +376,8 @@ class EventCoder:
             mode = "third-party"  # met on neither side's ground
         if place is None:
             place = self._implied_place(f, status, when, article, recipients, dateline)
+        elif placing.of_the_day(status, when, article.published):
+            place = placing.at_dateline(place, dateline)
         cameo, score, quad = self.ontology.code(f.sense.type, mode)
         text = sent.text.rstrip()
         evidence = Evidence(
@@ -418,16 +427,7 @@ class EventCoder:
             return self.gazetteer.country_place(
                 target.country, target.text, target.start, target.end
             )
-        published = article.published
-        if (
-            dateline is not None
-            and status == "occurred"
-            and published is not None
-            and (
-                when.basis == "publication"
-                or (when.start is not None and abs((when.start - published).days) <= 2)
-            )
-        ):
+        if dateline is not None and placing.of_the_day(status, when, article.published):
             return dateline
         return None
 
@@ -471,8 +471,8 @@ def _located(doc: Doc, places: list[Place]) -> list[Place]:
         if any(o.start == p.start for o in out):
             continue
         out.append(p)
-    named = [p for p in out if p.name is not None]
-    return named or out
+    named = [placing.facility(doc, p) for p in out if p.name is not None]
+    return named or [placing.facility(doc, p) for p in out]
 
 
 def _under_locative(inner: Token, outer: Token) -> bool:
