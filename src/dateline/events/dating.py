@@ -144,9 +144,13 @@ def choose(
         # "when Putin visits Turkey in August": a present tense is not told as past, so its
         # time stays as the tagger read it, not moved back a year or a week
         status = "ongoing"
-    if trigger is not None and not any(
-        s.type in DATED and s.start_date is not None for s in stated
-    ):
+    own = [s for s in stated if s.type in DATED and s.start_date is not None]
+    if trigger is not None and all(s.granularity == "day" for s in own):
+        # the day an anniversary is marked, wherever the parser hung it, is not the event's
+        anniversary = _anniversary(trigger, sent_times)
+        if anniversary is not None:
+            return clip(anniversary, status, published)
+    if trigger is not None and not own:
         derived = _derived(trigger, sent_times, status, published)
         if derived is not None:
             return clip(derived, status, published)
@@ -226,7 +230,11 @@ def _offset_date(trigger: Token, sent_times: Sequence[TimeSpan]) -> EventDate | 
         sign = -1 if word.lower_ == "after" else 1
         text = f"{span.text} {word.text} {base[-1].text}"
         return _moved(base[-1], sign * int(m.group(1)), m.group(2), text)
-    # "the first anniversary of Russia's invasion", dated by the day it is marked
+    return None
+
+
+def _anniversary(trigger: Token, sent_times: Sequence[TimeSpan]) -> EventDate | None:
+    """ "marked the first anniversary of Russia's invasion on Friday": a year before Friday."""
     of = trigger.head
     if trigger.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() == "anniversary":
         years = next(
@@ -272,6 +280,14 @@ def _governing_times(trigger: Token, sent_times: Sequence[TimeSpan]) -> list[Tim
         found = _within(trigger, sent_times, obj)
         if found:
             return found
+    for clause in verb.children:
+        # "will discuss it when X visits in August": the when-clause's time is the event's
+        if clause.dep_ == "advcl" and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "once") for c in clause.children
+        ):
+            found = attach.attached(trigger.doc, _dated(sent_times), {clause.i}, {verb.i})
+            if found:
+                return found
     head = verb.head
     if head.i == verb.i:
         return []
