@@ -105,7 +105,9 @@ def test_timeline_row_fields_and_json(filled: Store) -> None:
     assert row.published == date(2026, 2, 1) and row.source == "example-news"
     js = row.to_json()
     assert js["date_start"] == "2024-05-16" and js["actor_countries"] == ["CHN"]
-    assert set(js) == set(row.__slots__)  # type: ignore[attr-defined]
+    assert set(js) == set(row._fields)
+    with pytest.raises(AttributeError):
+        row.actor = "x"  # type: ignore[misc]
 
 
 def test_busiest_dyad_counts_both_directions_and_co_actors(filled: Store) -> None:

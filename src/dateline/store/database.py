@@ -9,6 +9,7 @@ ingest runs reads a published snapshot instead (:meth:`Store.publish_snapshot`,
 
 from __future__ import annotations
 
+import functools
 import json
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -653,34 +654,22 @@ def _split(countries: str | None) -> tuple[str, ...]:
     return tuple(c for c in (countries or "").split(";") if c)
 
 
+_new_tuple = tuple.__new__
+
+
+@functools.lru_cache(maxsize=4096)
+def _countries(joined: str | None) -> tuple[str, ...]:
+    # Few distinct country lists recur across many rows: split each once.
+    return tuple(joined.split(";")) if joined else ()
+
+
 def _timeline_row(r: Sequence[Any]) -> TimelineRow:
-    # Positional (the order of TIMELINE_COLUMNS): this runs once per row of a timeline.
-    return TimelineRow(
-        event_id=r[0],
-        article_id=r[1],
-        type=r[2],
-        mode=r[3],
-        status=r[4],
-        date_start=r[5],
-        date_end=r[6],
-        granularity=r[7],
-        basis=r[8],
-        date_text=r[9],
-        actor=r[10],
-        recipient=r[11],
-        actor_countries=tuple(r[12].split(";")) if r[12] else (),
-        recipient_countries=tuple(r[13].split(";")) if r[13] else (),
-        place=r[14],
-        place_country=r[15],
-        sentence=r[16],
-        trigger=r[17],
-        title=r[18],
-        url=r[19],
-        source=r[20],
-        published=r[21],
-        quad=r[22],
-        score=r[23],
-    )
+    # The row is in TimelineRow's field order (TIMELINE_COLUMNS) but for the two country
+    # lists: this runs once per row of a timeline, so it builds the tuple directly.
+    values = list(r)
+    values[12] = _countries(values[12])
+    values[13] = _countries(values[13])
+    return _new_tuple(TimelineRow, values)
 
 
 def _one_line(exc: BaseException) -> str:
