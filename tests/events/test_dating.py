@@ -48,6 +48,13 @@ CASES = [
         ("2024-02-01", "2024-02-29"),
     ),
     (
+        "a relative clause is dated with what its noun is part of",
+        "Kenya's president met Uganda's president in Kampala on Friday, a day after arriving on "
+        "a visit that Tanzania had condemned for weeks.",
+        "condemned",
+        ("2024-06-06", "2024-06-06"),
+    ),
+    (
         "a plan takes the time of its when-clause",
         "Ghana and Togo will discuss the dispute when Togo's president visits Ghana in August.",
         "discuss",

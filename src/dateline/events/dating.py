@@ -180,6 +180,30 @@ def _derived(
     for span in _governing_times(trigger, sent_times):
         if fits(span, status, published):
             return from_span(span, "inferred", status, published)
+    carrier = _carrier(trigger)
+    if carrier is not None:
+        # "arriving on a visit that Beijing had warned against": the relative clause is
+        # told at the time of what its noun is part of
+        when = _offset_date(carrier, sent_times)
+        if when is not None:
+            return replace(when, basis="inferred")
+        for span in attach.attached(trigger.doc, _dated(sent_times), {carrier.i}, {trigger.i}):
+            if fits(span, status, published):
+                return from_span(span, "inferred", status, published)
+    return None
+
+
+def _carrier(trigger: Token) -> Token | None:
+    """The verb whose object (or prepositional object) a relative clause's noun is."""
+    if trigger.dep_ != "relcl" or trigger.head.pos_ != "NOUN":
+        return None
+    tok = trigger.head
+    for _ in range(3):
+        if tok.dep_ not in ("pobj", "dobj", "prep") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ == "VERB":
+            return tok
     return None
 
 
@@ -221,14 +245,17 @@ def _offset_date(trigger: Token, sent_times: Sequence[TimeSpan]) -> EventDate | 
                 (c for c in head.children if c.dep_ == "mark" and c.lower_ in ("after", "before")),
                 None,
             )
-        in_scope = trigger.i == head.i or (trigger.head.i == head.i and trigger.dep_ == "pobj")
+        in_scope = trigger.i == head.i or (
+            trigger.head.i == head.i and trigger.dep_ in ("pobj", "pcomp")
+        )
         if word is None or not in_scope or word.i < root.i:
             continue
         base = [t for t in _dated(sent_times) if t.end <= span.start]
         if not base:
             continue
         sign = -1 if word.lower_ == "after" else 1
-        text = f"{span.text} {word.text} {base[-1].text}"
+        # the event is that far before (after) the stated date: "a day before Tuesday"
+        text = f"{span.text} {'before' if sign < 0 else 'after'} {base[-1].text}"
         return _moved(base[-1], sign * int(m.group(1)), m.group(2), text)
     return None
 
