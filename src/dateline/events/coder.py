@@ -462,7 +462,7 @@ def _located(doc: Doc, places: list[Place]) -> list[Place]:
             ),
             None,
         )
-        if outer is not None and outer.name is None and p.name is not None:
+        if outer is not None and outer.name is None and (p.name or p.country):
             out = [x for x in out if x is not outer]
             out.append(replace(p, text=outer.text, start=outer.start, end=outer.end))
             continue

@@ -1,0 +1,155 @@
+"""Event places beyond 'in X': hosts, facilities, coordinated and administered places,
+capitals and the dateline (hand-built Docs; the parser is not the point)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dateline.events import placing
+from dateline.geo.gazetteer import Gazetteer
+from dateline.nlp import Doc
+from dateline.records import EventDate, Place
+from tests.handmade import doc_from
+
+
+def _place(doc: Doc, i: int, j: int, name: str | None, country: str, feature: str | None) -> Place:
+    span = doc[i:j]
+    return Place(
+        span.text, span.start_char, span.end_char, "place", name, None, country, 0.0, 0.0, feature
+    )
+
+
+# "Biden is due in Warsaw for talks ."
+DUE = [
+    ("Biden", "NNP", "PROPN", "nsubj", 1, "Biden"),
+    ("is", "VBZ", "AUX", "ROOT", 0, "be"),
+    ("due", "JJ", "ADJ", "acomp", -1, "due"),
+    ("in", "IN", "ADP", "prep", -1, "in"),
+    ("Warsaw", "NNP", "PROPN", "pobj", -1, "Warsaw"),
+    ("for", "IN", "ADP", "prep", -3, "for"),
+    ("talks", "NNS", "NOUN", "pobj", -1, "talk"),
+    (".", ".", "PUNCT", "punct", -6, "."),
+]
+
+
+def test_a_purpose_takes_the_place_of_the_predicate_it_serves() -> None:
+    doc = doc_from(DUE)
+    warsaw = _place(doc, 4, 5, "Warsaw", "POL", "city")
+    found = placing.host_places(doc, doc[6], "CONSULT", [warsaw], {6}, {})
+    assert found == [warsaw]
+    assert placing.is_location(doc, warsaw, object_is_place=False)
+
+
+# "Putin announced in Moscow that Russia was suspending it ."
+ANNOUNCED = [
+    ("Putin", "NNP", "PROPN", "nsubj", 1, "Putin"),
+    ("announced", "VBD", "VERB", "ROOT", 0, "announce"),
+    ("in", "IN", "ADP", "prep", -1, "in"),
+    ("Moscow", "NNP", "PROPN", "pobj", -1, "Moscow"),
+    ("that", "IN", "SCONJ", "mark", 4, "that"),
+    ("Russia", "NNP", "PROPN", "nsubj", 3, "Russia"),
+    ("was", "VBD", "AUX", "aux", 2, "be"),
+    ("suspending", "VBG", "VERB", "ccomp", -6, "suspend"),
+    ("it", "PRP", "PRON", "dobj", -1, "it"),
+    (".", ".", "PUNCT", "punct", -8, "."),
+]
+
+
+@pytest.mark.parametrize(("event_type", "placed"), [("REJECT", True), ("ASSAULT", False)])
+def test_a_statement_is_where_it_was_announced_a_deed_is_not(event_type: str, placed: bool) -> None:
+    doc = doc_from(ANNOUNCED)
+    moscow = _place(doc, 3, 4, "Moscow", "RUS", "city")
+    found = placing.host_places(doc, doc[7], event_type, [moscow], {7}, {})
+    assert found == ([moscow] if placed else [])
+
+
+# "sites in Pakistan and Kashmir"
+SITES = [
+    ("sites", "NNS", "NOUN", "ROOT", 0, "site"),
+    ("in", "IN", "ADP", "prep", -1, "in"),
+    ("Pakistan", "NNP", "PROPN", "pobj", -1, "Pakistan"),
+    ("and", "CC", "CCONJ", "cc", -1, "and"),
+    ("Kashmir", "NNP", "PROPN", "conj", -2, "Kashmir"),
+]
+
+
+def test_coordinated_places_are_one_location_the_first() -> None:
+    doc = doc_from(SITES)
+    pakistan = _place(doc, 2, 3, "Pakistan", "PAK", "country")
+    kashmir = _place(doc, 4, 5, "Kashmir", "IND", "region")
+    assert placing.coordinated(doc, [pakistan, kashmir]) == [pakistan]
+
+
+def test_an_administered_territory_is_in_the_country_that_holds_it() -> None:
+    text = "in Pakistan-administered Kashmir"
+    pakistan = Place("Pakistan", 3, 11, "place", "Pakistan", 1, "PAK", 30.0, 70.0, "country")
+    kashmir = Place("Kashmir", 25, 32, "place", "Kashmir", None, "IND", 34.0, 76.0, "region")
+    held = placing.administered(text, kashmir, [pakistan, kashmir])
+    assert (held.name, held.country, held.text) == (
+        "Pakistan",
+        "PAK",
+        "Pakistan-administered Kashmir",
+    )
+
+
+# "They met at the Vostochny Cosmodrome in Far East ."
+COSMODROME = [
+    ("They", "PRP", "PRON", "nsubj", 1, "they"),
+    ("met", "VBD", "VERB", "ROOT", 0, "meet"),
+    ("at", "IN", "ADP", "prep", -1, "at"),
+    ("the", "DT", "DET", "det", 2, "the"),
+    ("Vostochny", "NNP", "PROPN", "compound", 1, "Vostochny"),
+    ("Cosmodrome", "NNP", "PROPN", "pobj", -3, "Cosmodrome"),
+    ("in", "IN", "ADP", "prep", -1, "in"),
+    ("Far", "NNP", "PROPN", "compound", 1, "Far"),
+    ("East", "NNP", "PROPN", "pobj", -2, "East"),
+    (".", ".", "PUNCT", "punct", -8, "."),
+]
+
+
+def test_a_named_facility_is_placed_by_the_place_after_it() -> None:
+    doc = doc_from(COSMODROME)
+    far_east = _place(doc, 7, 9, None, "RUS", None)
+    site = placing.facility(doc, far_east)
+    assert (site.text, site.country) == ("Vostochny Cosmodrome", "RUS")
+    assert doc.text[site.start : site.end] == "Vostochny Cosmodrome"
+
+
+def test_a_demonym_capital_is_the_capital_city() -> None:
+    text = "Putin arrived in the North Korean capital."
+    korean = Place(
+        "North Korean", 21, 33, "demonym", "North Korea", 1, "PRK", 40.0, 127.0, "country"
+    )
+    [capital] = placing.with_capitals(text, [korean], Gazetteer.load())
+    assert (capital.name, capital.feature, capital.text) == (
+        "Pyongyang",
+        "city",
+        "North Korean capital",
+    )
+
+
+def test_an_unknown_facility_in_the_datelines_country_is_at_the_dateline() -> None:
+    kyiv = Place("KYIV", 0, 4, "place", "Kyiv", 703448, "UKR", 50.45, 30.52, "city")
+    palace = Place("Mariinsky Palace", 40, 56, "place", None, None, "UKR", 50.45, 30.52, None)
+    abroad = Place("Some Palace", 60, 71, "place", None, None, "POL", 52.0, 21.0, None)
+    at = placing.at_dateline(palace, kyiv)
+    assert (at.name, at.text, at.start) == ("Kyiv", "Mariinsky Palace", 40)
+    assert placing.at_dateline(abroad, kyiv) is abroad
+
+
+@pytest.mark.parametrize(
+    ("status", "start", "basis", "expected"),
+    [
+        ("occurred", date(2023, 2, 20), "stated", True),
+        ("negated", date(2023, 2, 20), "inferred", True),
+        ("occurred", date(2022, 2, 24), "stated", False),
+        ("planned", date(2023, 2, 20), "stated", False),
+    ],
+)
+def test_the_dateline_places_only_the_news_of_the_day(
+    status: str, start: date, basis: str, expected: bool
+) -> None:
+    when = EventDate(start, start, "day", None, basis)  # type: ignore[arg-type]
+    assert placing.of_the_day(status, when, date(2023, 2, 20)) is expected  # type: ignore[arg-type]
