@@ -55,6 +55,12 @@ CASES = [
         ("2024-06-06", "2024-06-06"),
     ),
     (
+        "a time after since starts a stretch that runs to publication",
+        "Israel has been bombing Gaza since October.",
+        "bombing",
+        ("2023-10-01", "2024-06-10"),
+    ),
+    (
         "a plan takes the time of its when-clause",
         "Ghana and Togo will discuss the dispute when Togo's president visits Ghana in August.",
         "discuss",

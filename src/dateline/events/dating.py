@@ -144,6 +144,9 @@ def choose(
         # "when Putin visits Turkey in August": a present tense is not told as past, so its
         # time stays as the tagger read it, not moved back a year or a week
         status = "ongoing"
+    if status != "planned" and published is not None:
+        stated = [_since(s, article.text, published) for s in stated]
+        sentence = [_since(s, article.text, published) for s in sentence]
     own = [s for s in stated if s.type in DATED and s.start_date is not None]
     if trigger is not None and all(s.granularity == "day" for s in own):
         # the day an anniversary is marked, wherever the parser hung it, is not the event's
@@ -160,6 +163,19 @@ def choose(
             # cancelling's; what did not happen has no date of its own
             sentence = []
     return clip(_choose(stated, sentence, context, status, article), status, published)
+
+
+#: "since February 2022", "since Russia's invasion in February 2022"
+_SINCE = re.compile(r"\bsince\s+(?:[^,;.()]{0,40}\s(?:in|on)\s+)?$", re.IGNORECASE)
+
+
+def _since(span: TimeSpan, text: str, published: date) -> TimeSpan:
+    """A time after "since" starts a stretch that runs to publication."""
+    if span.start_date is None or span.start_date > published:
+        return span
+    if not _SINCE.search(text, max(0, span.start - 60), span.start):
+        return span
+    return replace(span, end_date=max(published, span.end_date or published))
 
 
 def _present_simple(trigger: Token) -> bool:
