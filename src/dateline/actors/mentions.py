@@ -193,6 +193,9 @@ class MentionFinder:
             if former and len({h.side for h in former}) == 1:
                 country = country or former[0].side
                 name = former[0].name if len(name.split()) == 1 else name
+                sector = role = None  # "Former chancellor Merkel": the title is past too
+        if any(w in ("former", "ex") for w in title_words):
+            sector = role = None
         return _mk(
             doc[start_i : ent.end], "person", name, country, sector, role, person_id, ent.end - 1
         )
@@ -399,7 +402,17 @@ _PERSON_ROLES = frozenset(
 PERSON_NOUNS = frozenset({"leader", "counterpart", "head", "chief", "envoy", "delegation"})
 #: Plural nouns that, counted ("the two countries", "both sides"), name parties as states.
 SIDE_NOUNS = frozenset(
-    {"country", "nation", "side", "government", "state", "neighbour", "neighbor", "capital"}
+    {
+        "country",
+        "nation",
+        "side",
+        "government",
+        "state",
+        "neighbour",
+        "neighbor",
+        "capital",
+        "delegation",
+    }
 )
 #: The role a counted-sides nominal carries, so coreference resolves it to states.
 SIDES_ROLE = "sides"

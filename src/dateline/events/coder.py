@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from dateline.actors.kb import KnowledgeBase
-from dateline.events import anaphora, attach, dating, placing
+from dateline.events import anaphora, attach, dating, placing, retelling
 from dateline.events.classifier import EventTypeClassifier, main_verb
 from dateline.events.lexicon import (
     DENIAL_VERBS,
@@ -20,10 +20,12 @@ from dateline.events.lexicon import (
 )
 from dateline.events.ontology import Ontology
 from dateline.events.roles import (
+    TARGETED_TYPES,
     governing_verb,
     noun_roles,
     object_head,
     prep_objects,
+    sentence_target,
     verb_roles,
 )
 from dateline.events.status import event_status
@@ -107,6 +109,7 @@ class EventCoder:
                 f = _reaction_target(f, events)
                 events.extend(self._events(f, sent, article, times, places, trigger_ids, dateline))
         events = _merge_in_document(placing.from_context(doc, article, events, dateline))
+        events = retelling.drop_standfirst_retellings(events, article)
         return tuple(replace(e, id=f"{article.id}-e{i + 1}") for i, e in enumerate(events))
 
     # -- triggers ---------------------------------------------------------------------
@@ -121,6 +124,12 @@ class EventCoder:
                 if lemma == "attend" and (tok.dep_ in ("advcl", "acl") or tok.tag_ == "VBN"):
                     continue  # "attended by", "attending a meeting, X said": a setting
                 actors, recipients = verb_roles(tok, sense, index)
+                if (
+                    actors
+                    and not any(r.country for r in recipients)
+                    and sense.type in TARGETED_TYPES
+                ):
+                    recipients = [*recipients, *sentence_target(tok, actors, index)]
                 anchors = {tok.i}
                 out.append(_Found(tok, sense, frozenset(anchors), tuple(actors), tuple(recipients)))
             elif tok.pos_ == "NOUN":
@@ -128,6 +137,12 @@ class EventCoder:
                 if noun is None or not self._noun_ok(tok, noun):
                     continue
                 actors, recipients = noun_roles(tok, noun, index)
+                if (
+                    actors
+                    and not any(r.country for r in recipients)
+                    and noun.type in TARGETED_TYPES
+                ):
+                    recipients = [*recipients, *sentence_target(tok, actors, index)]
                 anchors = {tok.i}
                 verb = governing_verb(tok)
                 if verb is not None and verb.lemma_ in LIGHT_VERBS:
@@ -166,11 +181,14 @@ class EventCoder:
         # "provide Ukraine with aid": the thing given may sit in a with-phrase
         # ... and in the passive the thing is the subject ("the treaty was signed")
         patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            patients.append(verb.head)  # "an image released by state media"
         things = [t for t in [obj, *prep_objects(verb, ("with",)), *patients] if t is not None]
         # "$100 million in aid", "tens of billions of dollars in military aid"
         for _ in range(2):
             things += [n for t in things for n in prep_objects(t, ("in", "of"))]
         words = {w for t in things for w in (t.lemma_.lower(), t.lower_)}
+        words |= {"PERSON" for t in things if t.ent_type_ == "PERSON"}
         for sense in verb_senses(verb.lemma_):
             if sense.objects is not None and not (words & sense.objects):
                 continue

@@ -219,7 +219,7 @@ def verb_roles(
         if obj is not None:  # "cut ties *with* Tehran", "sanctions *on* Moscow"
             targets += prep_objects(obj, sense.recipient_preps)
         recipients += [e for t in targets for e in entities_at(t, index)]
-    if not recipients:
+    if not any(r.country for r in recipients):
         # "imposed sanctions on 200 firms, targeting Russian banks"
         for c in verb.children:
             if c.dep_ in ("advcl", "xcomp", "acl") and c.lemma_.lower() in AIMING_VERBS:
@@ -323,3 +323,29 @@ def noun_roles(
         preps = tuple(p for p in sense.recipient_preps if p not in ("with", "from"))
         others = [e for t in prep_objects(verb, preps) for e in entities_at(t, index)]
     return _unique(actors), _unique(others)
+
+
+#: Types whose event has a target even where the syntax does not show it.
+TARGETED_TYPES = frozenset(
+    {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "ACCUSE", "MOBILIZE", "REJECT"}
+)
+
+
+def sentence_target(trigger: Token, actors: Sequence[Entity], index: TokenEntities) -> list[Entity]:
+    """The one other side a sentence names ("India hit camps in Pakistan", "exercises
+    around Taiwan"), when the parse gives no recipient; none when it names several."""
+    sides: dict[frozenset[str], list[Entity]] = {}
+    for tok in trigger.sent:
+        ents = [
+            e
+            for e in index.get(tok.i, ())
+            if e.country is not None
+            and e.country not in {a.country for a in actors}
+            and not any(_same(e, a) for a in actors)
+        ]
+        if ents:
+            key = frozenset(e.country for e in ents if e.country)
+            sides.setdefault(key, []).extend(ents)
+    if len(sides) != 1:
+        return []
+    return _unique(next(iter(sides.values())))
