@@ -395,6 +395,8 @@ _PERSON_ROLES = frozenset(
         "prosecutor",
         "governor",
         "mayor",
+        "vice_president",
+        "finance_minister",
     }
 )
 
