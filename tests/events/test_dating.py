@@ -61,6 +61,12 @@ CASES = [
         ("2023-10-01", "2024-06-10"),
     ),
     (
+        "the adverb since starts no stretch",
+        "The two leaders have since met in Hanoi in May 2023.",
+        "met",
+        ("2023-05-01", "2023-05-31"),
+    ),
+    (
         "a plan takes the time of its when-clause",
         "Ghana and Togo will discuss the dispute when Togo's president visits Ghana in August.",
         "discuss",

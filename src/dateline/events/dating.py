@@ -144,9 +144,9 @@ def choose(
         # "when Putin visits Turkey in August": a present tense is not told as past, so its
         # time stays as the tagger read it, not moved back a year or a week
         status = "ongoing"
-    if status != "planned" and published is not None:
-        stated = [_since(s, article.text, published) for s in stated]
-        sentence = [_since(s, article.text, published) for s in sentence]
+    if status != "planned" and published is not None and trigger is not None:
+        stated = [_since(s, trigger, published) for s in stated]
+        sentence = [_since(s, trigger, published) for s in sentence]
     own = [s for s in stated if s.type in DATED and s.start_date is not None]
     if trigger is not None and all(s.granularity == "day" for s in own):
         # the day an anniversary is marked, wherever the parser hung it, is not the event's
@@ -166,15 +166,25 @@ def choose(
 
 
 #: "since February 2022", "since Russia's invasion in February 2022"
-_SINCE = re.compile(r"\bsince\s+(?:[^,;.()]{0,40}\s(?:in|on)\s+)?$", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\s+(?:(?P<np>[^,;.()]{1,40})\s(?:in|on)\s+)?$", re.IGNORECASE)
 
 
-def _since(span: TimeSpan, text: str, published: date) -> TimeSpan:
-    """A time after "since" starts a stretch that runs to publication."""
+def _since(span: TimeSpan, trigger: Token, published: date) -> TimeSpan:
+    """A time after "since" (or after "since" and an event noun) starts a stretch that runs
+    to publication; not after "have since met" (the adverb) or "since X sent troops" (a
+    clause whose own time it is)."""
     if span.start_date is None or span.start_date > published:
         return span
-    if not _SINCE.search(text, max(0, span.start - 60), span.start):
+    doc = trigger.doc
+    m = _SINCE.search(doc.text, max(0, span.start - 60), span.start)
+    if m is None:
         return span
+    if m["np"]:
+        between = doc.char_span(m.start("np"), m.end("np"), alignment_mode="expand")
+        if between is None or any(
+            t.pos_ in ("VERB", "AUX", "ADV") or t.i == trigger.i for t in between
+        ):
+            return span
     return replace(span, end_date=max(published, span.end_date or published))
 
 
