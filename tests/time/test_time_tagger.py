@@ -321,3 +321,18 @@ def test_the_last_half_of_a_year() -> None:
 def test_an_uncounted_or_clock_offset_is_a_duration(text: str, phrase: str, value: str) -> None:
     span = find(text, phrase)
     assert (span.type, span.value) == ("DURATION", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("A hearing is set for the week of May 19.", "the week of May 19", "2025-W21"),
+        ("Shares rose at mid-afternoon yesterday.", "mid-afternoon yesterday", "2025-05-03TAF"),
+        ("He left a week or so ago.", "a week or so ago", "2025-W17"),
+        ("Plants will close over the next two years or so.", "the next two years or so", "P2Y"),
+    ],
+)
+def test_weeks_of_a_day_parts_of_a_day_and_approximations(
+    text: str, phrase: str, value: str
+) -> None:
+    assert find(text, phrase).value == value

@@ -16,6 +16,7 @@ from dateline.time.calendar import (
     interval,
     quarter_of,
     safe_date,
+    week_value,
 )
 from dateline.time.lexicon import DECADE_WORDS, ORDINALS, month_number
 
@@ -211,6 +212,14 @@ def day_range(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolved 
 
 def month_day(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolved | None:
     return _month_day(ctx, m["mon"], _day(m["d"]), m["year"], start, end, m["tail"])
+
+
+def week_of(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolved | None:
+    """ "the week of March 6": the calendar week that holds the day."""
+    day = _month_day(ctx, m["mon"], _day(m["d"]), m["year"], start, end)
+    if day is None or day.start is None:
+        return day
+    return date_value(week_value(day.start), explicit=day.explicit)
 
 
 def month_year(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolved | None:

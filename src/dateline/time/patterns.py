@@ -44,6 +44,10 @@ FAMILIES: tuple[tuple[str, str], ...] = (
     ),
     ("numeric", r"(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d\d)(?![/\d])"),
     (
+        "weekof",
+        rf"the\s+week\s+of\s+(?P<mon>{MONTH_ANY})\s+(?P<d>{_D})(?:,?\s+(?P<year>{_YEAR}))?",
+    ),
+    (
         "mdrange",
         rf"(?P<mon>{MONTH_ANY})\s+(?P<d1>{_D}){_DASH}(?:(?P<mon2>{MONTH_ANY})\s+)?(?P<d2>{_D})"
         rf"(?:,?\s+(?P<year>{_YEAR}))?",
@@ -143,11 +147,14 @@ FAMILIES: tuple[tuple[str, str], ...] = (
         r"|(?P<w>today|yesterday|tomorrow|tonight|overnight))"
         rf"(?:\s+(?P<pod>{_PART}))?"
         rf"|(?:(?P<mod2>early|late|mid|earlier|later)[\s-]+)?"
-        rf"(?P<this>this|last|the(?:\s+(?:next|following|previous))?)\s+(?P<pod2>{_PART})",
+        rf"(?P<this>this|last|the(?:\s+(?:next|following|previous))?)\s+(?P<pod2>{_PART})"
+        # "mid-afternoon", "late evening yesterday", "afternoon today"
+        rf"|(?P<mod3>early|late|mid)[\s-]+(?P<pod3>{_PART})(?:\s+(?P<w2>yesterday|today|tomorrow))?"
+        rf"|(?P<pod4>{_PART})\s+(?P<w3>yesterday|today|tomorrow)",
     ),
     (
         "ago",
-        rf"{_HEDGE}(?P<n>{NUMBER})[\s-]+(?P<unit>{UNIT})\s+"
+        rf"{_HEDGE}(?P<n>{NUMBER})[\s-]+(?P<unit>{UNIT})(?:\s+or\s+so)?\s+"
         r"(?P<dir>ago|earlier|later|from\s+now|hence|previously|back"
         r"|(?:before|after)(?!\s*[\w$(\"'‘“]))",
     ),
@@ -169,7 +176,8 @@ FAMILIES: tuple[tuple[str, str], ...] = (
         r"(?P<rel>this|last|next|past|coming|current|previous|following|same|that|the\s+same"
         r"|the\s+previous|the\s+following|the\s+next|the\s+past|the\s+last|the\s+coming"
         r"|the\s+current|the\s+prior|the\s+preceding|the)\s+"
-        r"(?:fiscal\s+)?(?P<unit>day|week|weekend|month|year|decade|century|quarter)(?![\w-])",
+        r"(?:fiscal\s+)?(?P<unit>day|week|weekend|month|year|decade|century|quarter)(?![\w-])"
+        r"(?:\s+or\s+so(?![\w-]))?",
     ),
     (
         "season",
@@ -199,7 +207,7 @@ FAMILIES: tuple[tuple[str, str], ...] = (
         r"|initial|full|entire|whole|same|other|further|additional)\s+)?"
         rf"{_HEDGE}(?P<n>{NUMBER})(?P<half>\s+and\s+a\s+half)?[\s-]+"
         rf"(?:more\s+|additional\s+|full\s+)?(?P<unit>{UNIT})"
-        r"(?P<half2>\s+and\s+a\s+half)?(?P<long>[\s-]long)?(?![\w-])",
+        r"(?P<half2>\s+and\s+a\s+half)?(?P<long>[\s-]long)?(?:\s+or\s+so)?(?![\w-])",
     ),
     (
         "vague",

@@ -147,6 +147,15 @@ def relative_day(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolv
         elif this in ("the next", "the following"):
             base = shift_days(base, 1)
         return _day(base, m["pod2"])
+    part = m["pod3"] or m["pod4"]
+    if part:
+        # "mid-afternoon yesterday"; a bare "mid-afternoon" is on the narrative's day
+        named = _norm(m["w2"] or m["w3"])
+        shift_by = {"yesterday": -1, "tomorrow": 1}.get(named, 0)
+        base = anchor if named else ctx.reference_day("day")
+        if base is None:
+            return unanchored(f"XXXX-XX-XXT{PARTS_OF_DAY[part.lower()]}", "TIME")
+        return _day(shift_days(base, shift_by), part)
     word = _norm(m["w"] or m["around"])
     offsets = {
         "today": 0,

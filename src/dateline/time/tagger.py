@@ -39,6 +39,7 @@ def _resolvers() -> dict[str, Resolver]:
     return {
         "iso": absolute.iso,
         "numeric": absolute.numeric,
+        "weekof": absolute.week_of,
         "mdrange": absolute.day_range,
         "dmrange": absolute.day_range,
         "clock": relative.clock,
