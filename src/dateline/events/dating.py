@@ -140,7 +140,12 @@ def choose(
     invasion", "since the invasion in February 2022", "after X travelled", "did A in April
     and B"."""
     published = article.published
-    if trigger is not None and status == "occurred" and _present_simple(trigger):
+    ahead = [
+        t
+        for t in (*stated, *sentence)
+        if t.start_date is not None and published is not None and t.start_date > published
+    ]
+    if trigger is not None and status == "occurred" and ahead and _present_simple(trigger):
         # "when Putin visits Turkey in August": a present tense is not told as past, so its
         # time stays as the tagger read it, not moved back a year or a week
         status = "ongoing"
@@ -158,9 +163,10 @@ def choose(
         if derived is not None:
             return clip(derived, status, published)
         sentence = [s for s in sentence if not _dates_other_clause(trigger, s)]
-        if status == "negated":
+        if status == "negated" and trigger.dep_ != "xcomp":
             # "called off a summit on Tuesday, so he did not meet them": the time is the
-            # cancelling's; what did not happen has no date of its own
+            # cancelling's; what did not happen has no date of its own ("refused on Monday
+            # to sign" keeps it: the refusal is the non-event's day)
             sentence = []
     return clip(_choose(stated, sentence, context, status, article), status, published)
 
