@@ -84,12 +84,33 @@ class MentionFinder:
         # a "Chinese President" group beside a bare name.
         for ent in sorted(doc.ents, key=lambda e: (e.label_ not in PERSON_LABELS, e.start)):
             keep(self._from_entity(ent, published))
+        for span in self._known_names(doc, taken):
+            keep(self._person(span, published))
         for token in doc:
             if token.i not in taken:
                 keep(self._from_token(token, published, extra))
         found.extend(extra)
         found.sort(key=lambda m: m.start)
         return found
+
+    def _known_names(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """Officeholders' full names the NER missed ("President To Lam")."""
+        out: list[Span] = []
+        i = 0
+        while i < len(doc):
+            for n in (3, 2):
+                span = doc[i : i + n]
+                if (
+                    len(span) == n
+                    and not any(t.i in taken for t in span)
+                    and all(t.is_title and t.is_alpha for t in span)
+                    and self.kb.officeholders(span.text, None)
+                ):
+                    out.append(span)
+                    i += n - 1
+                    break
+            i += 1
+        return out
 
     # -- named entities ---------------------------------------------------------------
     def _from_entity(self, ent: Span, published: date | None) -> RawMention | None:

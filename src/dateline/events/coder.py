@@ -363,24 +363,27 @@ class EventCoder:
         actors = list(f.actors)
         recipients = [r for r in f.recipients if not _same_actor(r, actors)]
         mode = f.sense.mode
+        if f.sense.pattern == "meet" and f.sense.type == "CONSULT" and not recipients:
+            actors, recipients = self._hosted(actors, place)
         actor_countries = {a.country for a in actors if a.country}
         if (
             place is not None
             and place.country
-            and not recipients
+            and not any(r.country for r in recipients)
             and place.country not in actor_countries
             and (f.sense.type in TARGETS_AT_PLACE or f.sense.pattern == "visit")
         ):
             # a visit's destination is its host; a strike or aid "in X" lands on X
             country = self.kb.country_by_iso3(place.country)
             recipients = [
+                *recipients,
                 Entity(
                     text=place.text,
                     name=country.name if country else place.text,
                     country=place.country,
                     start=place.start,
                     end=place.end,
-                )
+                ),
             ]
         if (
             place is not None
@@ -390,6 +393,7 @@ class EventCoder:
             and mode is None
             and actor_countries
             and place.country not in actor_countries
+            and place.country not in {r.country for r in recipients}
         ):
             mode = "third-party"  # met on neither side's ground
         if place is None:
@@ -423,6 +427,30 @@ class EventCoder:
             quad=quad,
             confidence=round(min(confidence, 0.95), 2),
         )
+
+    def _hosted(
+        self, actors: list[Entity], place: Place | None
+    ) -> tuple[list[Entity], list[Entity]]:
+        """Sides meeting at one side's seat of government ("a meeting between Trump and
+        Zelensky at the White House", "talks in Moscow"): that side hosts, and PLOVER
+        makes the host the recipient."""
+        if place is None or place.country is None:
+            return actors, []
+        countries = {a.country for a in actors if a.country}
+        if len(countries) < 2 or place.country not in countries:
+            return actors, []
+        country = self.kb.country_by_iso3(place.country)
+        seat = self.kb.metonym(place.text)
+        at_seat = (seat is not None and seat.iso3 == place.country) or (
+            country is not None
+            and country.capital is not None
+            and place.name is not None
+            and place.name.casefold() == country.capital.casefold()
+        )
+        if not at_seat:
+            return actors, []
+        hosts = [a for a in actors if a.country == place.country]
+        return [a for a in actors if a.country != place.country], hosts
 
     def _implied_place(
         self,
