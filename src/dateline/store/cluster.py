@@ -493,7 +493,7 @@ _FACTS_SELECT = (
 
 _CANDIDATE_SELECT = (
     "SELECT id, seq, type, actor_countries, recipient_countries, date_start, date_end, "
-    "granularity, basis, place_country, num_mentions, mode FROM canonical_events WHERE type = ?"
+    "granularity, basis, place_country, num_mentions, mode FROM canonical_events"
 )
 
 _UPSERT = (
@@ -569,34 +569,50 @@ def _facts(row: Sequence[Any]) -> MentionFacts:
     )
 
 
-def _candidates(con: duckdb.DuckDBPyConnection, mention: MentionFacts) -> list[Candidate]:
-    sql = _CANDIDATE_SELECT
-    params: list[Any] = [mention.type]
+def _window(mention: MentionFacts) -> tuple[date, date] | None:
+    """The dates a candidate must reach to be compared at all (None: any date)."""
     iv = mention.interval
-    if iv.known:
-        window = timedelta(days=WINDOW_DAYS)
-        hi = iv.hi if iv.hi >= date.max - window else iv.hi + window
-        lo = iv.lo if iv.lo <= date.min + window else iv.lo - window
+    if not iv.known:
+        return None
+    window = timedelta(days=WINDOW_DAYS)
+    hi = iv.hi if iv.hi >= date.max - window else iv.hi + window
+    lo = iv.lo if iv.lo <= date.min + window else iv.lo - window
+    return lo, hi
+
+
+def _within(c: Candidate, window: tuple[date, date] | None) -> bool:
+    # The SQL filter of _candidates, for a canonical event changed since it ran.
+    if window is None:
+        return True
+    lo, hi = window
+    start, end = c.interval.start, c.interval.end
+    return (start is None or start <= hi) and (end is None or end >= lo)
+
+
+def _candidate(r: Sequence[Any]) -> Candidate:
+    return Candidate(
+        id=r[0],
+        seq=int(r[1]),
+        type=r[2],
+        actors=_split(r[3]),
+        recipients=_split(r[4]),
+        interval=Interval(r[5], r[6], r[7], r[8] or "publication"),
+        place_country=r[9],
+        num_mentions=int(r[10]),
+        mode=r[11],
+    )
+
+
+def _candidates(con: duckdb.DuckDBPyConnection, mention: MentionFacts) -> list[Candidate]:
+    sql = _CANDIDATE_SELECT + " WHERE type = ?"
+    params: list[Any] = [mention.type]
+    window = _window(mention)
+    if window is not None:
         sql += (
             " AND (date_start IS NULL OR date_start <= ?) AND (date_end IS NULL OR date_end >= ?)"
         )
-        params += [hi, lo]
-    found = []
-    for r in con.execute(sql + " ORDER BY seq", params).fetchall():
-        found.append(
-            Candidate(
-                id=r[0],
-                seq=int(r[1]),
-                type=r[2],
-                actors=_split(r[3]),
-                recipients=_split(r[4]),
-                interval=Interval(r[5], r[6], r[7], r[8] or "publication"),
-                place_country=r[9],
-                num_mentions=int(r[10]),
-                mode=r[11],
-            )
-        )
-    return found
+        params += [window[1], window[0]]
+    return [_candidate(r) for r in con.execute(sql + " ORDER BY seq", params).fetchall()]
 
 
 def _siblings(con: duckdb.DuckDBPyConnection, mention: MentionFacts) -> dict[str, list[Sibling]]:
@@ -637,10 +653,14 @@ def cluster_mentions(con: duckdb.DuckDBPyConnection, mention_ids: Sequence[str])
             mention = _facts(row)
             articles.setdefault(mention.article_id, []).append(mention)
     for pending in articles.values():
+        # What the store holds is read once per article; what this article changes (the
+        # canonical events its mentions join or found) is carried along in memory.
+        siblings = _siblings(con, pending[0])
+        candidates = {m.id: _candidates(con, m) for m in pending}
         while pending:
             best: tuple[tuple[Fit, int], MentionFacts, str] | None = None
             for mention in pending:
-                found = best_fit(mention, _candidates(con, mention), _siblings(con, mention))
+                found = best_fit(mention, candidates[mention.id], siblings)
                 if found is not None and (best is None or (found[0], mention.seq) < best[0]):
                     best = ((found[0], mention.seq), mention, found[1].id)
             if best is None:
@@ -654,6 +674,20 @@ def cluster_mentions(con: duckdb.DuckDBPyConnection, mention_ids: Sequence[str])
             )
             _refresh(con, canonical_id)
             pending.remove(mention)
+            siblings.setdefault(canonical_id, []).append(
+                Sibling(mention.mode, mention.actors, mention.recipients, mention.interval)
+            )
+            row = con.execute(_CANDIDATE_SELECT + " WHERE id = ?", [canonical_id]).fetchone()
+            changed = _candidate(row) if row is not None else None
+            for other in pending:
+                kept = [c for c in candidates[other.id] if c.id != canonical_id]
+                if (
+                    changed is not None
+                    and changed.type == other.type
+                    and _within(changed, _window(other))
+                ):
+                    kept.append(changed)
+                candidates[other.id] = kept
 
 
 def _refresh(con: duckdb.DuckDBPyConnection, canonical_id: str) -> None:
