@@ -71,3 +71,12 @@ def test_an_unknown_name_after_a_possessive_country_is_in_that_country(
 def test_a_country_has_its_capital(gazetteer: Gazetteer) -> None:
     capital = gazetteer.capital("PRK")
     assert capital is not None and capital.name == "Pyongyang"
+
+
+def test_a_name_before_a_colon_is_a_dateline_only_for_a_known_town(
+    doc_from: DocMaker, gazetteer: Gazetteer
+) -> None:
+    caption = _places(doc_from, gazetteer, "JEWELL: Two rangers on the shore.")
+    assert all(p.text != "JEWELL" for p in caption)
+    dateline = _places(doc_from, gazetteer, "KARACHI: Two rangers on the shore.")
+    assert any(p.text == "KARACHI" and p.country == "PAK" for p in dateline)

@@ -99,6 +99,13 @@ def host_places(
         and event_type in STATEMENT_TYPES
     ):
         hosts.add(head.i)  # "announced in Moscow that Russia was suspending"
+    if event_type in ("ASSAULT", "COERCE"):
+        # "hit what it called militant camps in Pakistan": the target's clause
+        hosts.update(
+            c.i
+            for c in trigger.children
+            if c.dep_ == "ccomp" and any(g.lower_ == "what" for g in c.children)
+        )
     if trigger.dep_ == "conj" and head.pos_ == "VERB":
         hosts.add(head.i)  # "arrived in Taipei and met Tsai": one setting for both
     if trigger.dep_ == "relcl" and trigger.head.pos_ == "NOUN":

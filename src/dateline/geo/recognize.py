@@ -190,6 +190,9 @@ class Recognizer:
             cands = [c for c in cands if any(_inside(c, o) for o in outers)]
         elif not _DATELINE_SEPARATOR.match(after):
             return None  # "GREEN fingered youngsters ...": a capitalised word, not a dateline
+        elif after.lstrip().startswith(":"):
+            # "NEW DELHI:", but also a caption's "JEWELL:" (a name): only a known town
+            cands = [c for c in cands if c.capital or c.population >= SCAN_MIN_POPULATION]
         if not cands:
             return None
         return self._mention(tokens, "place", tuple(cands), "dateline")
