@@ -21,6 +21,12 @@ CASES = [
         ("2018-11-01", "2018-11-30"),
     ),
     (
+        "a duration after a time inside the trigger's after-phrase counts forward from it",
+        "Two days after the collapse of talks on May 11, Israel attacked Iran.",
+        "attacked",
+        ("2024-05-13", "2024-05-13"),
+    ),
+    (
         "an anniversary is the event's date moved forward",
         "Vietnam marked the second anniversary of China's blockade of the reef on Monday.",
         "blockade",

@@ -153,6 +153,10 @@ def choose(
         stated = [_since(s, trigger, published) for s in stated]
         sentence = [_since(s, trigger, published) for s in sentence]
     own = [s for s in stated if s.type in DATED and s.start_date is not None]
+    if trigger is not None:
+        outer = _offset_date(trigger, sent_times, own)
+        if outer is not None:
+            return clip(outer, status, published)
     if trigger is not None and all(s.granularity == "day" for s in own):
         # the day an anniversary is marked, wherever the parser hung it, is not the event's
         anniversary = _anniversary(trigger, sent_times)
@@ -261,9 +265,13 @@ def _moved(base: TimeSpan, amount: int, unit: str, text: str) -> EventDate | Non
     return EventDate(start=start, end=end, granularity=grain, text=text, basis="stated")
 
 
-def _offset_date(trigger: Token, sent_times: Sequence[TimeSpan]) -> EventDate | None:
+def _offset_date(
+    trigger: Token, sent_times: Sequence[TimeSpan], own: Sequence[TimeSpan] | None = None
+) -> EventDate | None:
     """ "signed in July 2022, five months after troops invaded": the invasion is five months
-    before July 2022; "the first anniversary of the invasion on Friday": a year before."""
+    before July 2022. With ``own`` (the trigger's attached times), the other way round:
+    "struck two days after the talks on June 11" is two days after June 11, unless the
+    trigger has a time of its own outside that phrase."""
     doc = trigger.doc
     for span in sent_times:
         m = _AMOUNT.match(span.value) if span.type == "DURATION" else None
@@ -280,7 +288,25 @@ def _offset_date(trigger: Token, sent_times: Sequence[TimeSpan]) -> EventDate | 
         in_scope = trigger.i == head.i or (
             trigger.head.i == head.i and trigger.dep_ in ("pobj", "pcomp")
         )
-        if word is None or not in_scope or word.i < root.i:
+        if word is None or word.i < root.i:
+            continue
+        if own is not None:
+            if in_scope or head.head.i != trigger.i or head.i == trigger.i:
+                continue
+            # "struck two days after the talks on June 11": the trigger is that far after
+            inside = {t.i for t in head.subtree}
+
+            def within(t: TimeSpan, inside: set[int] = inside) -> bool:
+                r = attach.span_root(doc, t.start, t.end)
+                return r is not None and r.i in inside
+
+            base = [t for t in _dated(sent_times) if within(t)]
+            if base and all(within(t) for t in own):
+                sign = 1 if word.lower_ == "after" else -1
+                text = f"{span.text} {'after' if sign > 0 else 'before'} {base[0].text}"
+                return _moved(base[0], sign * int(m.group(1)), m.group(2), text)
+            continue
+        if not in_scope:
             continue
         base = [t for t in _dated(sent_times) if t.end <= span.start]
         if not base:
