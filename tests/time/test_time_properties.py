@@ -31,7 +31,7 @@ unit_words = st.sampled_from(["day", "week", "weekend", "month", "year", "quarte
 
 @st.composite
 def expressions(draw: st.DrawFn) -> str:
-    form = draw(st.integers(min_value=0, max_value=15))
+    form = draw(st.integers(min_value=0, max_value=16))
     m, d, y = draw(months), draw(days), draw(years)
     if form == 0:
         return f"{m} {d}-{draw(days)}"
@@ -71,7 +71,15 @@ def expressions(draw: st.DrawFn) -> str:
         )  # fmt: skip
     if form == 14:
         return f"for {draw(numbers)} {draw(units)}"
-    return f"since {m} {y}"
+    if form == 15:
+        return f"since {m} {y}"
+    tail = draw(st.sampled_from(["last year", "that year", "the following year"]))
+    return draw(
+        st.sampled_from(
+            [f"on {m} {d} {tail}", f"the week of {m} {d}", f"the last half of {y}",
+             "mid-afternoon yesterday", f"{draw(numbers)} {draw(units)} or so ago"]
+        )
+    )  # fmt: skip
 
 
 frames = st.sampled_from(
