@@ -258,6 +258,9 @@ def test_offsets_point_into_the_text_and_spans_are_sorted() -> None:
         "A quarter of voters stayed home.",
         "Three-quarters of voters stayed home.",
         "Mr. Smith, 52 years old, resigned.",
+        'He told CBS\'s "60 Minutes" he would stay.',
+        "Photo: Bosphorus Daily",
+        "Critics called the vote high noon for the coalition.",
     ],
 )
 def test_words_that_only_look_like_times_are_left_alone(text: str) -> None:

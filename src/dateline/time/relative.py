@@ -179,6 +179,8 @@ def relative_day(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolv
 
 
 def clock(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolved | None:
+    if m["noon"] and ctx.previous_word(start).lower() == "high":
+        return None  # "High Noon", "high noon comes today": the figure of speech
     if m["noon"]:
         hour, minute = {"noon": 12, "midday": 12, "midnight": 24}[m["noon"].lower()], 0
     elif m["h24"]:
@@ -365,9 +367,24 @@ def _duration_value(amount: float | None, unit: str) -> str:
     return f"{prefix}{int(total)}{code}"
 
 
+def _mid_sentence_title(ctx: Context, word_start: int, word: str) -> bool:
+    """A capitalised word inside a sentence names something: "CBS's 60 Minutes", "the
+    film High Noon", "Photo: Bosphorus Daily"."""
+    return word[:1].isupper() and ctx.text[:word_start].rstrip(" \"'“‘(`")[-1:] not in (
+        "",
+        ".",
+        "!",
+        "?",
+        "\n",
+        ":",
+    )
+
+
 def duration(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolved | None:
     unit = unit_key(m["unit"])
     number = _norm(m["n"])
+    if m["n"][:1].isdigit() and _mid_sentence_title(ctx, m.start("unit"), m["unit"]):
+        return None  # "60 Minutes"
     following = ctx.next_words(end).lower().strip(",")
     if following == "old" or (unit == "quarter" and following == "of"):
         return None  # an age ("52 years old") or a fraction ("three-quarters of")
@@ -409,6 +426,8 @@ def vague(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolved | No
 
 
 def set_(m: re.Match[str], ctx: Context, start: int, end: int) -> Resolved | None:
+    if m["adv"] and _mid_sentence_title(ctx, start, m["adv"]):
+        return None  # a newspaper's name: "the Bosphorus Daily"
     if m["adv"] and _RATE_BEFORE.search(ctx.text, max(0, start - 30), start):
         return None  # a rate, not a recurrence: "grow 8% annually", "average daily volume"
     if m["adv"]:
