@@ -9,13 +9,13 @@ same call a user's own stage would use.
 from __future__ import annotations
 
 import hashlib
-from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from dateline.config import Settings
+from dateline.duplicates import CopyFinder
 from dateline.errors import ConfigError, DatelineError, PipelineError
 from dateline.nlp import Doc, Language, load_language
 from dateline.records import (
@@ -91,30 +91,6 @@ def check_wiring(stages: Sequence[Stage]) -> None:
             if out not in ANNOTATIONS:
                 raise PipelineError(f"stage {stage.name!r} assigns unknown annotation {out!r}")
         available.update(stage.assigns)
-
-
-#: A copy this close to its original (share of its shingles found there) reuses its events.
-COPY_COVERAGE = 0.9
-#: How many coded articles a run keeps at hand for copies that follow them.
-RECENT_ORIGINALS = 2000
-
-
-def _copy_of(original: Extraction | None, copy: Article) -> Extraction | None:
-    """The original's events carried over to a copy, when that is exact enough; else None
-    (and the copy is coded on its own)."""
-    from dateline.ingest.dedup import transfer
-
-    if original is None or original.article.published != copy.published:
-        return None  # relative dates ("on Friday") would need re-anchoring
-    moved = transfer(original, copy)
-    if len(moved.events) != len(original.events):
-        return None
-    note = Diagnostic(
-        stage="dedup",
-        level="info",
-        message=f"near-duplicate of {original.article.id}: its events carried over",
-    )
-    return replace(moved, diagnostics=(*moved.diagnostics, note))
 
 
 def article_id(text: str, url: str | None = None) -> str:
@@ -226,38 +202,33 @@ class Pipeline:
         run (a syndicated wire story) is not coded again: it gets the original's events,
         re-anchored on its own text, and still counts as a source of its own.
         """
-        from dateline.ingest.dedup import NearDuplicateIndex
-
-        index = NearDuplicateIndex() if self.settings.dedup else None
-        recent: OrderedDict[str, Extraction] = OrderedDict()
+        copies = CopyFinder() if self.settings.dedup else None
         batch: list[Article | Failure] = []
         for item in items:
-            if index is not None and isinstance(item, Article):
-                match = index.check(item.id, item.text)
-                if match is not None and match.covered >= COPY_COVERAGE:
-                    yield from self._remembered(self._process_batch(batch), recent)
+            if copies is not None and isinstance(item, Article):
+                original = copies.original(item)
+                if original is not None:
+                    yield from self._remembered(self._process_batch(batch), copies)
                     batch = []
-                    copy = _copy_of(recent.get(match.original), item)
+                    copy = copies.copy(item, original)
                     if copy is not None:
                         yield copy
                         continue
             batch.append(item)
             if len(batch) >= self.settings.batch_size:
-                yield from self._remembered(self._process_batch(batch), recent)
+                yield from self._remembered(self._process_batch(batch), copies)
                 batch = []
         if batch:
-            yield from self._remembered(self._process_batch(batch), recent)
+            yield from self._remembered(self._process_batch(batch), copies)
 
     @staticmethod
     def _remembered(
-        results: Iterable[Extraction | Failure], recent: OrderedDict[str, Extraction]
+        results: Iterable[Extraction | Failure], copies: CopyFinder | None
     ) -> Iterator[Extraction | Failure]:
         """Pass results on, keeping the latest ones so that copies can reuse them."""
         for result in results:
-            if isinstance(result, Extraction):
-                recent[result.article.id] = result
-                while len(recent) > RECENT_ORIGINALS:
-                    recent.popitem(last=False)
+            if copies is not None and isinstance(result, Extraction):
+                copies.remember(result)
             yield result
 
     def parse(self, texts: Iterable[str]) -> Iterator[Doc]:

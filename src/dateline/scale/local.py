@@ -7,6 +7,12 @@ each article with its content hash; the parent drops the ones the store already 
 Chunks are committed in input order, one transaction per document (:meth:`Store.add`), so
 the store ends up as a single-process ingest would leave it, and a run killed at any
 point is resumed by running it again: nothing stored is coded twice.
+
+With ``settings.dedup`` the parent holds the run's near-duplicate index: between the two
+trips it checks each chunk's new articles, in input order, against every article sent
+before, so a copy is caught whatever chunk or worker its original went to. A copy is not
+sent for coding; when its chunk commits, it gets its original's events (or, where they
+cannot be carried over, it is coded on its own then).
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from typing import Any, BinaryIO, Literal
 import duckdb
 
 from dateline.config import Settings
+from dateline.duplicates import CopyFinder
 from dateline.errors import ConfigError, StoreError
 from dateline.ingest.readers import read_inputs
 from dateline.records import Article, Extraction, Failure, RawDocument
@@ -40,8 +47,18 @@ class _Skipped:
 
 
 _SKIPPED = _Skipped()
-_Slot = RawDocument | Failure | Article | Extraction | _Skipped
-Phase = Literal["articles", "code", "ready"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Copy:
+    """A near-verbatim copy of an earlier article of this run, waiting for its events."""
+
+    article: Article
+    original: str
+
+
+_Slot = RawDocument | Failure | Article | Extraction | _Skipped | _Copy
+Phase = Literal["articles", "dedup", "code", "ready"]
 Commit = Literal["document", "chunk"]
 
 
@@ -96,7 +113,9 @@ def ingest(
         raise ConfigError(f"chunk size must be at least 1, not {size}")
     total = count_documents(paths) if count_total else None
     raws = _raws(read_inputs(paths, settings, stdin=stdin), published)
-    key = worker.settings_key(settings)
+    # The parent holds the near-duplicate index (across chunks and workers); a worker's
+    # own would only see its chunk.
+    key = worker.settings_key(replace(settings, dedup=False) if settings.dedup else settings)
     pool = ProcessPoolExecutor(
         max_workers=workers,
         # spawn: a fork of a parent holding a DuckDB connection and threads is unsafe. The
@@ -110,6 +129,7 @@ def ingest(
         with Store.open(db_path, snapshot_interval=snapshot_interval) as store:
             run = _Run(store, pool, key, workers, total, progress, max_failures_kept, commit)
             run.on_failure = on_failure
+            run.copies = CopyFinder() if settings.dedup else None
             summary = run.go(_chunked(raws, size))
             if commit == "chunk" and recluster and _unclustered(store):
                 store.recluster()
@@ -152,6 +172,7 @@ class _Run:
     ) -> None:
         self.commit = commit
         self.on_failure: Callable[[Failure], None] | None = None
+        self.copies: CopyFinder | None = None
         self.store = store
         self.pool = pool
         self.key = key
@@ -192,6 +213,7 @@ class _Run:
             for chunk in queue:
                 if chunk.future is not None and chunk.future.done():
                     self._advance(chunk)
+            self._dedup_in_order(queue)
         end = time.monotonic()
         first = self.first_result if self.first_result is not None else end
         return IngestSummary(
@@ -259,11 +281,40 @@ class _Run:
             else:
                 todo.append(i)
         chunk.positions = todo
-        if todo:
-            chunk.future = self._submit(worker.code, [chunk.slots[i] for i in todo])
+        if self.copies is not None:
+            chunk.phase = "dedup"  # see _dedup_in_order
+        else:
+            self._code(chunk)
+
+    def _code(self, chunk: _Chunk) -> None:
+        """Send the chunk's pending articles for coding (ready at once when none)."""
+        if chunk.positions:
+            chunk.future = self._submit(worker.code, [chunk.slots[i] for i in chunk.positions])
             chunk.phase = "code"
         else:
             chunk.phase = "ready"
+
+    def _dedup_in_order(self, queue: deque[_Chunk]) -> None:
+        """Check the new articles against the run's index in input order: a chunk waits
+        while an earlier one's articles are still out. Copies stay home."""
+        if self.copies is None:
+            return
+        for chunk in queue:
+            if chunk.phase == "articles":
+                return
+            if chunk.phase != "dedup":
+                continue
+            todo: list[int] = []
+            for i in chunk.positions:
+                article = chunk.slots[i]
+                assert isinstance(article, Article)
+                original = self.copies.original(article)
+                if original is None:
+                    todo.append(i)
+                else:
+                    chunk.slots[i] = _Copy(article, original)
+            chunk.positions = todo
+            self._code(chunk)
 
     def _coded_back(self, chunk: _Chunk, result: worker.CodeResult) -> None:
         for i, item in zip(chunk.positions, result.items, strict=True):
@@ -293,6 +344,8 @@ class _Run:
     def _commit_ready(self, queue: deque[_Chunk]) -> None:
         committed = False
         while queue and queue[0].phase == "ready":
+            if not self._settle_copies(queue[0]):
+                break
             slots = queue.popleft().slots
             if self.commit == "chunk":
                 self._commit_chunk(slots)
@@ -302,6 +355,29 @@ class _Run:
             committed = True
         if committed and self.progress is not None:
             self.progress(self._snapshot())
+
+    def _settle_copies(self, chunk: _Chunk) -> bool:
+        """Give the chunk's copies their originals' events, which earlier chunks (committed
+        in order) or this one hold; False when some must be coded on their own first."""
+        if self.copies is None:
+            return True
+        for slot in chunk.slots:
+            if isinstance(slot, Extraction):
+                self.copies.remember(slot)
+        redo: list[int] = []
+        for i, slot in enumerate(chunk.slots):
+            if isinstance(slot, _Copy):
+                moved = self.copies.copy(slot.article, slot.original)
+                if moved is None:
+                    chunk.slots[i] = slot.article
+                    redo.append(i)
+                else:
+                    chunk.slots[i] = moved
+        if not redo:
+            return True
+        chunk.positions = redo
+        self._code(chunk)
+        return False
 
     def _commit(self, slot: _Slot) -> None:
         if isinstance(slot, _Skipped):
@@ -375,7 +451,7 @@ def _source(slot: _Slot) -> str:
         return slot.source
     if isinstance(slot, Article):
         return slot.origin or slot.id
-    if isinstance(slot, Extraction):
+    if isinstance(slot, Extraction | _Copy):
         return slot.article.origin or slot.article.id
     return "?"
 
