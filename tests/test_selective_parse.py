@@ -110,7 +110,7 @@ def test_candidate_sentences_are_parsed_and_the_rest_flat(selective: Pipeline) -
 
 @pytest.mark.slow
 def test_candidate_sentences_are_annotated_as_a_full_run_would(selective: Pipeline) -> None:
-    full = next(Pipeline(Settings()).parse([TEXT]))
+    full = next(Pipeline(replace(Settings(), parse_scope="all")).parse([TEXT]))
     doc = next(selective.parse([TEXT]))
     visit = next(s for s in doc.sents if "will visit India" in s.text)
     for tok in visit:
@@ -130,7 +130,7 @@ def test_candidates_and_all_code_the_same_events(selective: Pipeline) -> None:
         extraction = pipe.extract(TEXT, published="2024-03-04")
         return [(e.type, e.evidence.trigger, e.status) for e in extraction.events]
 
-    expected = coded(Pipeline(Settings()))
+    expected = coded(Pipeline(replace(Settings(), parse_scope="all")))
     assert expected  # the text has events to code
     assert coded(selective) == expected
 

@@ -31,7 +31,7 @@ class Settings:
     """Stage names, in order, looked up in the stage registry."""
     batch_size: int = 16
     """Documents per spaCy batch."""
-    parse_scope: str = "all"
+    parse_scope: str = "candidates"
     """Where the dependency parser and NER run: "all" sentences, or only "candidates"
     (sentences with an event trigger word and a possible actor; faster, see
     docs/benchmarks.md). Other sentences then get a flat parse and no entities."""
