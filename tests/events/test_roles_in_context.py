@@ -92,6 +92,44 @@ CASES = [
         {"EU"},
         {"SRB", "XKX"},
     ),
+    (
+        "A promise after talks is made to the partner of the talks",
+        "Indian Prime Minister Narendra Modi met Japanese Prime Minister Fumio Kishida "
+        "in Delhi on Monday.\n\nKishida also pledged 5 trillion yen in investment.",
+        "pledged",
+        {"JPN"},
+        {"IND"},
+    ),
+    (
+        "A companion 'together with' acts too",
+        "Norway applied to join the programme together with Denmark on Monday.",
+        "applied",
+        {"NOR", "DNK"},
+        None,
+    ),
+    (
+        "'The alliance' is the organisation named last",
+        "Finland joined NATO on Tuesday.\n\nMoscow condemned the expansion of the alliance.",
+        "condemned",
+        {"RUS"},
+        {"NATO"},
+    ),
+    (
+        "A visitor meets the host at the host's seat of government",
+        "Hungarian Prime Minister Viktor Orban and Chinese President Xi Jinping held "
+        "talks in Beijing on Tuesday.",
+        "talks",
+        {"HUN"},
+        {"CHN"},
+    ),
+    (
+        "Unnamed officials are not the people named before",
+        "Russian President Vladimir Putin and North Korean leader Kim Jong Un met on "
+        "Tuesday.\n\nOfficials in Tokyo condemned the meeting.",
+        "condemned",
+        {None},
+        None,
+    ),
 ]
 
 NO_EVENT = [
@@ -140,7 +178,7 @@ def test_roles_come_from_context(
     why: str,
     text: str,
     trigger: str,
-    actors: set[str],
+    actors: set[str | None],
     recipients: set[str] | None,
 ) -> None:
     ex = pipeline.extract(text, published="2025-06-10")

@@ -107,6 +107,13 @@ def resolve(doc: Doc, raw: list[RawMention]) -> tuple[Mention, ...]:
         elif m.kind in ("country", "metonym", "organization", "group"):
             key = f"{m.kind}:{m.country}:{m.sector}:{m.name.lower()}"
             c = by_key.get(key)
+            if m.kind == "group" and m.sector == "IGO" and m.country is None:
+                # "the alliance", "the bloc": the organisation named last
+                named = _latest_organization(clusters, m.start)
+                if named is not None:
+                    named.last = max(named.last, m.start)
+                    assigned.append((m, [named]))
+                    continue
             if c is None:
                 c = new(m)
                 by_key[key] = c
@@ -153,6 +160,11 @@ def resolve(doc: Doc, raw: list[RawMention]) -> tuple[Mention, ...]:
         replace(r, entity=replace(final[r.cluster], text=r.text, start=r.start, end=r.end))
         for r in result
     )
+
+
+def _latest_organization(clusters: list[_Cluster], before: int) -> _Cluster | None:
+    orgs = [c for c in clusters if c.kind == "organization" and c.last < before]
+    return max(orgs, key=lambda c: c.last) if orgs else None
 
 
 class _Groups:
@@ -302,6 +314,8 @@ def _antecedents(
     if plural:
         if m.country is not None:
             return []  # "Ukrainian officials" are their own group, not people named before
+        if not any(t.lower_ in ("the", "both", "these", "those") for t in head.lefts):
+            return []  # "officials in Washington said": some officials, not those named
         n = next((_NUMBER_WORDS[t.lower_] for t in head.lefts if t.lower_ in _NUMBER_WORDS), 2)
         if m.sector not in (None, "GOV"):
             return []

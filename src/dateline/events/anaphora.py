@@ -113,3 +113,26 @@ def antecedent_actors(
         if span is not None and any(t.lemma_.lower() == lemma for t in span):
             return event.actor
     return fitting[0].actor if fitting else ()
+
+
+#: Types whose missing counterpart is the partner of the talks or deal just told.
+PARTNERED_TYPES = frozenset({"AGREE", "AID"})
+PARTNERSHIP_TYPES = frozenset({"AGREE", "CONSULT"})
+
+
+def partners(actors: Sequence[Entity], earlier: Sequence[Event]) -> tuple[Entity, ...]:
+    """ "Xi also agreed to ...", "he pledged $500 million" after talks with Zelensky: the
+    other side of the latest talks or deal the same actor took part in."""
+    mine = {a.country for a in actors}
+    if len(mine) != 1 or None in mine:
+        return ()
+    for event in reversed(earlier):
+        if event.type not in PARTNERSHIP_TYPES:
+            continue
+        parties = (*event.actor, *event.recipient)
+        if not any(p.country in mine for p in parties):
+            continue
+        others = tuple(p for p in parties if p.country is not None and p.country not in mine)
+        if others:
+            return others
+    return ()

@@ -399,7 +399,7 @@ class EventCoder:
         if place is None:
             place = self._implied_place(f, status, when, article, recipients, dateline)
         elif placing.of_the_day(status, when, article.published):
-            place = placing.at_dateline(place, dateline)
+            place = placing.at_dateline(sent.doc, place, dateline)
         cameo, score, quad = self.ontology.code(f.sense.type, mode)
         text = sent.text.rstrip()
         evidence = Evidence(
@@ -470,6 +470,12 @@ class EventCoder:
             and (f.sense.type in TARGETS_AT_PLACE or f.sense.pattern == "visit")
         ):
             assert target.country is not None
+            if (
+                dateline is not None
+                and dateline.country == target.country
+                and placing.of_the_day(status, when, article.published)
+            ):
+                return dateline  # the day's host country: the dateline's city in it
             return self.gazetteer.country_place(
                 target.country, target.text, target.start, target.end
             )
@@ -479,8 +485,16 @@ class EventCoder:
 
 
 def _reaction_target(f: _Found, earlier: list[Event]) -> _Found:
-    """ "Iran condemned the strikes": the strikes' actors receive the condemnation."""
-    if f.recipients or f.sense.type not in anaphora.REACTION_TYPES:
+    """Counterparts the sentence leaves to its context: "Iran condemned the strikes" is
+    aimed at the strikers; "Xi also agreed to ..." after talks with Biden, at Biden."""
+    if any(r.country for r in f.recipients):
+        return f
+    if f.sense.type in anaphora.PARTNERED_TYPES:
+        found = anaphora.partners(f.actors, earlier)
+        return replace(f, recipients=(*f.recipients, *found)) if found else f
+    if f.recipients:
+        return f
+    if f.sense.type not in anaphora.REACTION_TYPES:
         return f
     noun = anaphora.referred_noun(f.trigger)
     if noun is None:

@@ -171,6 +171,8 @@ def verb_roles(
     subj_tokens = [t for t in subject_of(verb) if not _generic(t)]
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     actors = [e for t in subj_tokens for e in entities_at(t, index)]
+    # "Sweden applied to join, together with Finland": a companion acts too
+    actors += [e for t in _companions(verb) for e in entities_at(t, index)]
     obj = object_head(verb)
     recipients: list[Entity] = []
     if passive:
@@ -239,6 +241,9 @@ def verb_roles(
                 recipients += [
                     e for o in t.children if o.dep_ == "pobj" for e in entities_at(o, index)
                 ]
+    if not recipients and obj is not None and sense.type in ("ACCUSE", "SUPPORT", "REJECT"):
+        # "criticised the enlargement of the alliance": whose act is judged
+        recipients += [e for t in prep_objects(obj, ("of",)) for e in entities_at(t, index)]
     if not recipients and sense.type in ("THREATEN", "ACCUSE", "REQUEST"):
         # "X warned that Y would face ...": the one the warning is about receives it
         for comp in (c for c in verb.children if c.dep_ == "ccomp"):
@@ -279,6 +284,23 @@ def mediated_parties(trigger: Token, actors: list[Entity], index: TokenEntities)
             found = [e for t in subject_of(tok) for e in entities_at(t, index)]
             return [e for e in found if not any(_same(e, a) for a in actors)]
     return []
+
+
+def _companions(verb: Token) -> list[Token]:
+    """Objects of "together with", "along with", "alongside" on the verb or below it."""
+    out: list[Token] = []
+    for tok in verb.subtree:
+        if tok.dep_ != "prep" or not (verb.i == tok.head.i or tok.head.head.i == verb.i):
+            continue
+        low = tok.lower_
+        joined = low == "with" and any(
+            c.lower_ in ("together", "along") for c in (*tok.children, *tok.head.children)
+        )
+        if low == "with" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("together", "along"):
+            joined = True
+        if joined or low == "alongside":
+            out.extend(c for c in tok.children if c.dep_ == "pobj")
+    return out
 
 
 def _inviters(verb: Token) -> list[Token]:
