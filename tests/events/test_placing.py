@@ -3,6 +3,7 @@ capitals and the dateline (hand-built Docs; the parser is not the point)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -130,13 +131,33 @@ def test_a_demonym_capital_is_the_capital_city() -> None:
     )
 
 
+# "KYIV - They met at Mariinsky Palace and fought in Donbas ."
+KYIV = [
+    ("KYIV", "NNP", "PROPN", "nsubj", 3, "KYIV"),
+    ("-", ":", "PUNCT", "punct", -1, "-"),
+    ("They", "PRP", "PRON", "nsubj", 1, "they"),
+    ("met", "VBD", "VERB", "ROOT", 0, "meet"),
+    ("at", "IN", "ADP", "prep", -1, "at"),
+    ("Mariinsky", "NNP", "PROPN", "compound", 1, "Mariinsky"),
+    ("Palace", "NNP", "PROPN", "pobj", -2, "Palace"),
+    ("and", "CC", "CCONJ", "cc", -4, "and"),
+    ("fought", "VBD", "VERB", "conj", -5, "fight"),
+    ("in", "IN", "ADP", "prep", -1, "in"),
+    ("Donbas", "NNP", "PROPN", "pobj", -1, "Donbas"),
+    (".", ".", "PUNCT", "punct", -8, "."),
+]
+
+
 def test_an_unknown_facility_in_the_datelines_country_is_at_the_dateline() -> None:
-    kyiv = Place("KYIV", 0, 4, "place", "Kyiv", 703448, "UKR", 50.45, 30.52, "city")
-    palace = Place("Mariinsky Palace", 40, 56, "place", None, None, "UKR", 50.45, 30.52, None)
-    abroad = Place("Some Palace", 60, 71, "place", None, None, "POL", 52.0, 21.0, None)
-    at = placing.at_dateline(palace, kyiv)
-    assert (at.name, at.text, at.start) == ("Kyiv", "Mariinsky Palace", 40)
-    assert placing.at_dateline(abroad, kyiv) is abroad
+    doc = doc_from(KYIV)
+    kyiv = _place(doc, 0, 1, "Kyiv", "UKR", "city")
+    palace = _place(doc, 5, 7, None, "UKR", None)
+    at = placing.at_dateline(doc, palace, kyiv)
+    assert (at.name, at.text, at.start) == ("Kyiv", "Mariinsky Palace", palace.start)
+    abroad = replace(palace, country="POL")
+    assert placing.at_dateline(doc, abroad, kyiv) is abroad
+    region = _place(doc, 10, 11, None, "UKR", None)  # an unknown region may be far away
+    assert placing.at_dateline(doc, region, kyiv) is region
 
 
 @pytest.mark.parametrize(

@@ -46,6 +46,13 @@ MEETING_NOUNS = frozenset(
 )
 #: "Pakistan-administered Kashmir", "Kurdish-controlled ..." (after the hyphen).
 ADMINISTERED = frozenset({"administered", "controlled", "held", "run"})
+#: Words that make a name a building or site, found within a city.
+FACILITY_WORDS = frozenset(
+    {"palace", "airport", "estate", "hotel", "house", "hall", "building", "center", "centre"}
+    | {"square", "office", "embassy", "ministry", "stadium", "cathedral", "church", "mosque"}
+    | {"base", "castle", "residence", "compound", "headquarters", "port", "station", "street"}
+    | {"avenue", "bridge", "hospital", "university", "museum", "park", "prison", "court"}
+)
 #: Days either side of publication within which an event is the news of the day.
 DATELINE_DAYS = 2
 
@@ -220,9 +227,18 @@ def of_the_day(status: Status, when: EventDate, published: date | None) -> bool:
     )
 
 
-def at_dateline(place: Place, dateline: Place | None) -> Place:
-    """An unknown facility in the dateline's country: at the dateline's city."""
+def at_dateline(doc: Doc, place: Place, dateline: Place | None) -> Place:
+    """An unknown facility in the dateline's country ("the Mariinsky Palace", "the Filoli
+    estate"): at the dateline's city. Not an unknown region ("Donbas"): it may be far."""
     if place.name is not None or dateline is None or dateline.country != place.country:
+        return place
+    root = attach.span_root(doc, place.start, place.end)
+    if root is None:
+        return place
+    words = {root.lower_, root.lemma_.lower()}
+    if root.dep_ == "compound":
+        words |= {root.head.lower_, root.head.lemma_.lower()}
+    if root.ent_type_ != "FAC" and not words & FACILITY_WORDS:
         return place
     return replace(dateline, text=place.text, start=place.start, end=place.end)
 
