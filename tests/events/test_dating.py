@@ -73,6 +73,12 @@ CASES = [
         ("2023-05-01", "2023-05-31"),
     ),
     (
+        "a participle's result is dated with its action, not the report",
+        "Russia struck Kharkiv overnight, killing three people, officials said on Monday.",
+        "killing",
+        ("2024-06-09", "2024-06-09"),
+    ),
+    (
         "a plan takes the time of its when-clause",
         "Ghana and Togo will discuss the dispute when Togo's president visits Ghana in August.",
         "discuss",

@@ -383,6 +383,13 @@ def _governing_times(trigger: Token, sent_times: Sequence[TimeSpan]) -> list[Tim
         c.dep_ == "mark" and c.lower_ in SAME_TIME_MARKS for c in verb.children
     ):
         return attach.attached(doc, _dated(sent_times), {head.i}, {verb.i})
+    if (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and not any(c.dep_ in ("mark", "aux", "nsubj") for c in verb.children)
+    ):
+        # "struck Kharkiv overnight, killing three people": the result, at the strike's time
+        return attach.attached(doc, _dated(sent_times), {head.i}, {verb.i})
     if verb.dep_ == "relcl" and head.pos_ == "NOUN":
         # "a deal announced on March 10 under which they agreed": the noun's time
         return _within(trigger, sent_times, head, exclude=verb)
