@@ -707,8 +707,10 @@ def _merge_in_document(events: list[Event]) -> list[Event]:
     seen: set[tuple[object, ...]] = set()
     for e in events:
         twin = stated.get(key(e))
-        own_date = e.date.basis == "stated" or (
-            e.date.text is not None and e.date.text in e.evidence.sentence
+        own_date = (
+            e.date.basis == "stated"
+            or (e.date.text is not None and e.date.text in e.evidence.sentence)
+            or _another(e)
         )
         if (
             not own_date
@@ -720,7 +722,7 @@ def _merge_in_document(events: list[Event]) -> list[Event]:
             # the twin already stands for this event; its undated retelling adds nothing
             continue
         full = (*key(e), e.status, e.date.start, e.date.end, e.place.geonameid if e.place else None)
-        if full in seen:
+        if full in seen and not _another(e):
             continue
         seen.add(full)
         out.append(e)
@@ -735,6 +737,15 @@ def _a_setting(noun: Token) -> bool:
     """ "on the sidelines of the summit": the summit is where, not what, here."""
     head = noun.head
     return noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in SETTING_NOUNS
+
+
+#: Words before a trigger that announce a further event, not a retelling ("also agreed").
+ANOTHER_MARKERS = frozenset({"also", "again", "further", "additionally", "separately"})
+
+
+def _another(e: Event) -> bool:
+    before = e.evidence.sentence[: e.evidence.trigger_start - e.evidence.start].split()[-3:]
+    return any(w.casefold().strip(",") in ANOTHER_MARKERS for w in before)
 
 
 def _overlaps(a: EventDate, b: EventDate) -> bool:
