@@ -72,6 +72,18 @@ def test_a_candidate_has_a_trigger_lemma_and_a_possible_actor(
     assert test(doc[:]) is expected
 
 
+def test_with_the_event_classifier_two_possible_actors_make_a_candidate() -> None:
+    words, lemmas = ["Russia", "and", "Ukraine", "slept"], ["Russia", "and", "Ukraine", "sleep"]
+    doc = make_doc(
+        words,
+        lemmas=lemmas,
+        pos=["PROPN", "CCONJ", "PROPN", "VERB"],
+        sent_starts=[True] + [False] * 3,
+    )
+    assert not CandidateTest(frozenset({"visit"}), lambda w: False)(doc[:])
+    assert CandidateTest(frozenset({"visit"}), lambda w: False, two_actors=True)(doc[:])
+
+
 def test_an_unknown_parse_scope_is_refused() -> None:
     pipe = Pipeline(replace(Settings(), parse_scope="some"), stages=[])
     with pytest.raises(ConfigError):

@@ -71,9 +71,18 @@ class CandidateTest:
     events coder's own first filter (a lemma of ``all_trigger_lemmas``).
     """
 
-    def __init__(self, lemmas: frozenset[str], is_actor_word: Callable[[str], bool]) -> None:
+    def __init__(
+        self,
+        lemmas: frozenset[str],
+        is_actor_word: Callable[[str], bool],
+        *,
+        two_actors: bool = False,
+    ) -> None:
         self.lemmas = lemmas
         self._is_actor_word = cache(is_actor_word)
+        self.two_actors = two_actors
+        """Also a sentence with no trigger but two possible actors (the event classifier
+        codes such sentences)."""
 
     @classmethod
     def for_settings(cls, settings: Settings) -> CandidateTest:
@@ -87,13 +96,13 @@ class CandidateTest:
         def is_actor_word(word: str) -> bool:
             return word in nouns or kb.sector_term(word) is not None
 
-        return cls(all_trigger_lemmas(), is_actor_word)
+        return cls(all_trigger_lemmas(), is_actor_word, two_actors=settings.event_classifier)
 
     def __call__(self, sent: Span) -> bool:
         lemmas = self.lemmas
-        if not any(t.lemma_.lower() in lemmas for t in sent):
-            return False
-        return any(self._actor(t) for t in sent)
+        if any(t.lemma_.lower() in lemmas for t in sent):
+            return any(self._actor(t) for t in sent)
+        return self.two_actors and sum(1 for t in sent if self._actor(t)) >= 2
 
     def _actor(self, tok: Token) -> bool:
         if tok.pos_ in ACTOR_POS:
