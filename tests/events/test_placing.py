@@ -174,3 +174,41 @@ def test_the_dateline_places_only_the_news_of_the_day(
 ) -> None:
     when = EventDate(start, start, "day", None, basis)  # type: ignore[arg-type]
     assert placing.of_the_day(status, when, date(2023, 2, 20)) is expected  # type: ignore[arg-type]
+
+
+# "Troops raided the city of Jenin and shelled the Donbas region, killing two,
+# with sanctions on Iran."
+RAIDS = [
+    ("Troops", "NNS", "NOUN", "nsubj", 1, "troop"),
+    ("raided", "VBD", "VERB", "ROOT", 0, "raid"),
+    ("the", "DT", "DET", "det", 1, "the"),
+    ("city", "NN", "NOUN", "dobj", -2, "city"),
+    ("of", "IN", "ADP", "prep", -1, "of"),
+    ("Jenin", "NNP", "PROPN", "pobj", -1, "Jenin"),
+    ("and", "CC", "CCONJ", "cc", -5, "and"),
+    ("shelled", "VBD", "VERB", "conj", -6, "shell"),
+    ("the", "DT", "DET", "det", 2, "the"),
+    ("Donbas", "NNP", "PROPN", "compound", 1, "Donbas"),
+    ("region", "NN", "NOUN", "dobj", -3, "region"),
+    (",", ",", "PUNCT", "punct", -4, ","),
+    ("killing", "VBG", "VERB", "advcl", -5, "kill"),
+    ("two", "CD", "NUM", "dobj", -1, "two"),
+    (",", ",", "PUNCT", "punct", -7, ","),
+    ("with", "IN", "ADP", "prep", -8, "with"),
+    ("sanctions", "NNS", "NOUN", "pobj", -1, "sanction"),
+    ("on", "IN", "ADP", "prep", -1, "on"),
+    ("Iran", "NNP", "PROPN", "pobj", -1, "Iran"),
+    (".", ".", "PUNCT", "punct", -18, "."),
+]
+
+
+def test_a_named_town_region_or_target_is_where_a_strike_happened() -> None:
+    doc = doc_from(RAIDS)
+    jenin = _place(doc, 5, 6, "Jenin", "PSE", "city")
+    donbas = _place(doc, 9, 10, "Donbas", "UKR", "admin1")
+    iran = _place(doc, 18, 19, "Iran", "IRN", "country")
+    assert placing.is_location(doc, jenin, object_is_place=True)
+    assert placing.is_location(doc, donbas, object_is_place=True)
+    assert not placing.is_location(doc, iran, object_is_place=False)  # aimed at, not in
+    # "..., killing two": the clause happens where the strike it follows did
+    assert placing.host_places(doc, doc[12], "ASSAULT", [donbas], {1, 7, 12}, {}) == [donbas]

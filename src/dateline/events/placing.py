@@ -63,8 +63,14 @@ def is_location(doc: Doc, place: Place, object_is_place: bool) -> bool:
     if root is None:
         return False
     head = root.head
-    if root.dep_ == "pobj" and head.lower_ == "of" and _place_noun(head.head):
-        return True  # "near the resort town of Pahalgam"
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
+        root = head.head  # "near the resort town of Pahalgam", "raided the city of Jenin"
+        head = root.head
+    elif root.dep_ == "compound" and head.lemma_.lower() in PLACE_NOUNS:
+        root = head  # "shelled the Donbas region"
+        head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "on":
+        return object_is_place  # "an attack on Kyiv", but "sanctions on Iran" are aimed
     if root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS:
         return True
     if root.dep_ == "appos":
@@ -75,14 +81,6 @@ def is_location(doc: Doc, place: Place, object_is_place: bool) -> bool:
         return head.lemma_.lower() in MEETING_NOUNS  # "the Geneva talks", "an Oval Office meeting"
     # "visited Kyiv", "struck Odesa": the object is where it happened
     return root.dep_ == "dobj" and object_is_place
-
-
-def _place_noun(noun: Token) -> bool:
-    return (
-        noun.lemma_.lower() in PLACE_NOUNS
-        and noun.dep_ == "pobj"
-        and noun.head.lower_ in LOCATIVE_PREPS
-    )
 
 
 def host_places(
@@ -113,14 +111,17 @@ def host_places(
             for c in trigger.children
             if c.dep_ == "ccomp" and any(g.lower_ == "what" for g in c.children)
         )
-    if trigger.dep_ == "conj" and head.pos_ == "VERB":
-        hosts.add(head.i)  # "arrived in Taipei and met Tsai": one setting for both
+    if (trigger.dep_ == "conj" or (trigger.dep_ == "advcl" and trigger.tag_ == "VBG")) and (
+        head.pos_ == "VERB"
+    ):
+        # "arrived in Taipei and met Tsai", "struck Kharkiv, killing three": one setting
+        hosts.add(head.i)
     if trigger.dep_ == "relcl" and trigger.head.pos_ == "NOUN":
         nouns = [trigger.head]  # "a deal announced in Beijing under which they agreed"
     else:
         nouns = [trigger] if trigger.pos_ == "NOUN" else []
         nouns += [c for c in trigger.children if c.dep_ == "dobj"]
-    hosts -= trigger_ids - {head.i if trigger.dep_ == "conj" else -1}
+    hosts -= trigger_ids - {head.i if trigger.dep_ in ("conj", "advcl") else -1}
     for noun in nouns:
         # "attend a summit (of European leaders) hosted by Starmer in London": the
         # participle may be a trigger itself, and the summit is where it happens
