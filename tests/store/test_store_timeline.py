@@ -106,6 +106,7 @@ def test_timeline_row_fields_and_json(filled: Store) -> None:
     js = row.to_json()
     assert js["date_start"] == "2024-05-16" and js["actor_countries"] == ["CHN"]
     assert set(js) == set(row._fields)
+    assert (row.actor_countries, row.recipient_countries) == (("CHN",), ("RUS",))
     with pytest.raises(AttributeError):
         row.actor = "x"  # type: ignore[misc]
 

@@ -636,6 +636,10 @@ def _siblings(con: duckdb.DuckDBPyConnection, mention: MentionFacts) -> dict[str
     return found
 
 
+_FACTS_BATCH = 10_000
+"""Mentions whose facts are read in one query."""
+
+
 def cluster_mentions(con: duckdb.DuckDBPyConnection, mention_ids: Sequence[str]) -> None:
     """Assign stored, not yet clustered mentions to canonical events.
 
@@ -646,11 +650,17 @@ def cluster_mentions(con: duckdb.DuckDBPyConnection, mention_ids: Sequence[str])
     in one article, the one that matches an event best gets it, whichever comes first,
     and each mention sees the canonical events the earlier steps created or changed.
     """
+    facts: dict[str, MentionFacts] = {}
+    for i in range(0, len(mention_ids), _FACTS_BATCH):
+        batch = list(mention_ids[i : i + _FACTS_BATCH])
+        for row in con.execute(
+            _FACTS_SELECT + " WHERE m.id IN (SELECT unnest(?::VARCHAR[]))", [batch]
+        ).fetchall():
+            facts[str(row[0])] = _facts(row)
     articles: dict[str, list[MentionFacts]] = {}
     for mention_id in mention_ids:
-        row = con.execute(_FACTS_SELECT + " WHERE m.id = ?", [mention_id]).fetchone()
-        if row is not None:
-            mention = _facts(row)
+        mention = facts.get(mention_id)
+        if mention is not None:
             articles.setdefault(mention.article_id, []).append(mention)
     for pending in articles.values():
         # What the store holds is read once per article; what this article changes (the
@@ -677,8 +687,8 @@ def cluster_mentions(con: duckdb.DuckDBPyConnection, mention_ids: Sequence[str])
             siblings.setdefault(canonical_id, []).append(
                 Sibling(mention.mode, mention.actors, mention.recipients, mention.interval)
             )
-            row = con.execute(_CANDIDATE_SELECT + " WHERE id = ?", [canonical_id]).fetchone()
-            changed = _candidate(row) if row is not None else None
+            found = con.execute(_CANDIDATE_SELECT + " WHERE id = ?", [canonical_id]).fetchone()
+            changed = _candidate(found) if found is not None else None
             for other in pending:
                 kept = [c for c in candidates[other.id] if c.id != canonical_id]
                 if (

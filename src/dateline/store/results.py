@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, NamedTuple
@@ -56,12 +57,16 @@ class StoreStats:
         }
 
 
-class TimelineRow(NamedTuple):
-    """One event mention as a timeline shows it: flat, with its article.
+@functools.lru_cache(maxsize=4096)
+def country_tuple(value: str | tuple[str, ...] | None) -> tuple[str, ...]:
+    """Country codes as a tuple, from a tuple or the store's ``;``-joined form."""
+    if isinstance(value, tuple):
+        return value
+    return tuple(value.split(";")) if value else ()
 
-    An immutable named tuple rather than a frozen dataclass: an unbounded timeline builds
-    one per row, and a tuple is built several times faster (``benchmarks/store_scale.py``).
-    """
+
+class _TimelineFields(NamedTuple):
+    # The fields of a TimelineRow; the two country lists may hold the store's joined text.
 
     event_id: str
     article_id: str
@@ -76,8 +81,8 @@ class TimelineRow(NamedTuple):
     actor: str
     """Display string: ``"Xi Jinping (CHN); Vladimir Putin (RUS)"``; empty when none."""
     recipient: str
-    actor_countries: tuple[str, ...]
-    recipient_countries: tuple[str, ...]
+    actor_countries: tuple[str, ...] | str
+    recipient_countries: tuple[str, ...] | str
     place: str | None
     place_country: str | None
     sentence: str
@@ -88,6 +93,28 @@ class TimelineRow(NamedTuple):
     published: date | None
     quad: str | None
     score: float | None
+
+
+class TimelineRow(_TimelineFields):
+    """One event mention as a timeline shows it: flat, with its article.
+
+    An immutable named tuple rather than a frozen dataclass: an unbounded timeline builds
+    one per row, straight from the database row in C (``Store.timeline``), because
+    building a frozen dataclass per row cost up to half as much again as the query itself
+    (``benchmarks/store_scale.py``). The country lists may be kept as the store's
+    ``;``-joined text; ``actor_countries`` and ``recipient_countries`` always read as
+    tuples.
+    """
+
+    __slots__ = ()
+
+    @property
+    def actor_countries(self) -> tuple[str, ...]:
+        return country_tuple(self[12])
+
+    @property
+    def recipient_countries(self) -> tuple[str, ...]:
+        return country_tuple(self[13])
 
     def to_json(self) -> dict[str, Any]:
         return {
