@@ -212,3 +212,28 @@ def test_a_named_town_region_or_target_is_where_a_strike_happened() -> None:
     assert not placing.is_location(doc, iran, object_is_place=False)  # aimed at, not in
     # "..., killing two": the clause happens where the strike it follows did
     assert placing.host_places(doc, doc[12], "ASSAULT", [donbas], {1, 7, 12}, {}) == [donbas]
+
+
+def test_a_name_located_nowhere_is_no_place() -> None:
+    doc = doc_from(DUE)
+    warsaw = _place(doc, 4, 5, "Warsaw", "POL", "city")
+    nowhere = replace(warsaw, name=None, country=None)
+    assert placing.somewhere([nowhere, warsaw]) == [warsaw]
+
+
+# "They discussed the war in Gaza ."
+TOPIC = [
+    ("They", "PRP", "PRON", "nsubj", 1, "they"),
+    ("discussed", "VBD", "VERB", "ROOT", 0, "discuss"),
+    ("the", "DT", "DET", "det", 1, "the"),
+    ("war", "NN", "NOUN", "dobj", -2, "war"),
+    ("in", "IN", "ADP", "prep", -1, "in"),
+    ("Gaza", "NNP", "PROPN", "pobj", -1, "Gaza"),
+    (".", ".", "PUNCT", "punct", -5, "."),
+]
+
+
+def test_a_place_in_a_topic_is_not_where_the_talks_were() -> None:
+    doc = doc_from(TOPIC)
+    gaza = _place(doc, 5, 6, "Gaza", "PSE", "country")
+    assert not placing.is_location(doc, gaza, object_is_place=False)

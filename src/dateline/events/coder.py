@@ -307,7 +307,7 @@ class EventCoder:
                 my_places = hosted
         my_places = [
             placing.refined(doc, f.trigger, placing.administered(doc.text, p, sent_places), places)
-            for p in placing.coordinated(doc, my_places)
+            for p in placing.coordinated(doc, placing.somewhere(my_places))
         ]
         # "..., where X took a trip": the clause happens at the place and time before it
         if not stated and _in_where_clause(f.trigger):

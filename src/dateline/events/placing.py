@@ -36,6 +36,11 @@ PLACE_NOUNS = frozenset(
     {"town", "city", "village", "region", "province", "port", "area", "district", "capital"}
     | {"state", "island", "county", "outskirts", "suburb", "suburbs", "municipality"}
 )
+#: Objects that are a topic: a place in them is the topic's ("the war in Gaza").
+TOPIC_NOUNS = frozenset(
+    {"war", "conflict", "crisis", "situation", "fighting", "violence", "issue", "tension"}
+    | {"tensions", "ceasefire", "truce", "conditions", "developments", "dispute", "problem"}
+)
 #: Event types whose place is where they were said or announced.
 STATEMENT_TYPES = frozenset(
     {"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION"}
@@ -72,7 +77,10 @@ def is_location(doc: Doc, place: Place, object_is_place: bool) -> bool:
     if root.dep_ == "pobj" and head.lower_ == "on":
         return object_is_place  # "an attack on Kyiv", but "sanctions on Iran" are aimed
     if root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS:
-        return True
+        # "discussed the war in Gaza": where the topic is, not where the talks were
+        return object_is_place or not (
+            head.head.dep_ == "dobj" and head.head.lemma_.lower() in TOPIC_NOUNS
+        )
     if root.dep_ == "appos":
         return True
     if root.dep_ == "conj" and head.dep_ == "pobj":  # "in Beijing and Shanghai"
@@ -111,10 +119,14 @@ def host_places(
             for c in trigger.children
             if c.dep_ == "ccomp" and any(g.lower_ == "what" for g in c.children)
         )
-    if (trigger.dep_ == "conj" or (trigger.dep_ == "advcl" and trigger.tag_ == "VBG")) and (
-        head.pos_ == "VERB"
-    ):
-        # "arrived in Taipei and met Tsai", "struck Kharkiv, killing three": one setting
+    purpose = trigger.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children
+    )
+    if (
+        trigger.dep_ == "conj" or (trigger.dep_ == "advcl" and trigger.tag_ == "VBG") or purpose
+    ) and head.pos_ == "VERB":
+        # "arrived in Taipei and met Tsai", "struck Kharkiv, killing three", "gathered in
+        # Cairo to denounce": one setting
         hosts.add(head.i)
     if trigger.dep_ == "relcl" and trigger.head.pos_ == "NOUN":
         nouns = [trigger.head]  # "a deal announced in Beijing under which they agreed"
@@ -160,6 +172,11 @@ def refined(doc: Doc, trigger: Token, place: Place, places: Sequence[Place]) -> 
     cities = [p for p in places if p.country == place.country and p.feature == "city"]
     found = attach.attached(doc, cities, clauses, set(), None)
     return min(found, key=lambda p: p.start) if found else place
+
+
+def somewhere(places: Sequence[Place]) -> list[Place]:
+    """Drop names located nowhere (unknown, and in no known country: "its east coast")."""
+    return [p for p in places if p.name is not None or p.country is not None]
 
 
 def coordinated(doc: Doc, places: list[Place]) -> list[Place]:
