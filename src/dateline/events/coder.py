@@ -108,8 +108,12 @@ class EventCoder:
             for f in found:
                 f = _reaction_target(f, events)
                 events.extend(self._events(f, sent, article, times, places, trigger_ids, dateline))
-        events = _merge_in_document(placing.from_context(doc, article, events, dateline))
-        events = retelling.drop_standfirst_retellings(events, article)
+        # a standfirst's retellings go first: the merge would otherwise keep the standfirst's
+        # telling of an event and drop the body's (the one that stays)
+        events = retelling.drop_standfirst_retellings(
+            placing.from_context(doc, article, events, dateline), article
+        )
+        events = _merge_in_document(events)
         return tuple(replace(e, id=f"{article.id}-e{i + 1}") for i, e in enumerate(events))
 
     # -- triggers ---------------------------------------------------------------------
