@@ -11,7 +11,7 @@ import pytest
 from dateline.events import placing
 from dateline.geo.gazetteer import Gazetteer
 from dateline.nlp import Doc
-from dateline.records import EventDate, Place
+from dateline.records import Article, Event, EventDate, Evidence, Place
 from tests.handmade import doc_from
 
 
@@ -237,3 +237,59 @@ def test_a_place_in_a_topic_is_not_where_the_talks_were() -> None:
     doc = doc_from(TOPIC)
     gaza = _place(doc, 5, 6, "Gaza", "PSE", "country")
     assert not placing.is_location(doc, gaza, object_is_place=False)
+
+
+# "They held talks in Budapest . They signed a deal . Rebels attacked a base ."
+ROUNDS = [
+    ("They", "PRP", "PRON", "nsubj", 1, "they"),
+    ("held", "VBD", "VERB", "ROOT", 0, "hold"),
+    ("talks", "NNS", "NOUN", "dobj", -1, "talk"),
+    ("in", "IN", "ADP", "prep", -2, "in"),
+    ("Budapest", "NNP", "PROPN", "pobj", -1, "Budapest"),
+    (".", ".", "PUNCT", "punct", -4, "."),
+    ("They", "PRP", "PRON", "nsubj", 1, "they"),
+    ("signed", "VBD", "VERB", "ROOT", 0, "sign"),
+    ("a", "DT", "DET", "det", 1, "a"),
+    ("deal", "NN", "NOUN", "dobj", -2, "deal"),
+    (".", ".", "PUNCT", "punct", -3, "."),
+    ("Rebels", "NNS", "NOUN", "nsubj", 1, "rebel"),
+    ("attacked", "VBD", "VERB", "ROOT", 0, "attack"),
+    ("a", "DT", "DET", "det", 1, "a"),
+    ("base", "NN", "NOUN", "dobj", -2, "base"),
+    (".", ".", "PUNCT", "punct", -3, "."),
+]
+
+
+def _event(doc: Doc, kind: str, first: int, last: int, trigger: int, place: Place | None) -> Event:
+    sent = doc[first:last]
+    day = date(2024, 2, 23)
+    return Event(
+        id="",
+        type=kind,
+        mode=None,
+        cameo=None,
+        actor=(),
+        recipient=(),
+        status="occurred",
+        date=EventDate(day, day, "day", "Friday", "stated" if place else "inferred"),
+        place=place,
+        evidence=Evidence(
+            sent.text, sent.start_char, sent.end_char, doc[trigger].text, doc[trigger].idx
+        ),
+        score=None,
+        quad=None,
+        confidence=0.5,
+    )
+
+
+def test_a_same_day_act_after_a_meeting_is_at_the_meeting_a_strike_is_not() -> None:
+    doc = doc_from(ROUNDS, sentences=[6, 11])
+    budapest = _place(doc, 4, 5, "Budapest", "HUN", "city")
+    article = Article("t", None, None, None, date(2024, 2, 23), None, "en", doc.text)
+    talks = _event(doc, "CONSULT", 0, 6, 2, budapest)
+    signed = _event(doc, "AGREE", 6, 11, 7, None)
+    attacked = _event(doc, "ASSAULT", 11, 16, 12, None)
+    out = placing.from_context(doc, article, [talks, signed], None)
+    assert [e.place for e in out] == [budapest, budapest]
+    out = placing.from_context(doc, article, [talks, attacked], None)
+    assert [e.place for e in out] == [budapest, None]

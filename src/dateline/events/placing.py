@@ -58,6 +58,8 @@ FACILITY_WORDS = frozenset(
     | {"base", "castle", "residence", "compound", "headquarters", "port", "station", "street"}
     | {"avenue", "bridge", "hospital", "university", "museum", "park", "prison", "court"}
 )
+#: Events done in the field, not at a meeting table: never placed by a meeting before.
+FIELD_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "RETREAT"})
 #: Days either side of publication within which an event is the news of the day.
 DATELINE_DAYS = 2
 
@@ -308,7 +310,7 @@ def _referred_meeting(doc: Doc, e: Event, earlier: list[Event]) -> Event | None:
 
 
 def _meeting_before(article: Article, e: Event, earlier: list[Event]) -> Event | None:
-    if e.status != "occurred" or e.date.start is None or not earlier:
+    if e.status != "occurred" or e.date.start is None or not earlier or e.type in FIELD_TYPES:
         return None
     last = earlier[-1]
     if (
