@@ -124,6 +124,8 @@ def event_status(trigger: Token, durative: bool) -> Status:
     if lemmas & CONTINUING_VERBS:
         return "ongoing"
     top = chain[-1] if chain[-1].pos_ in ("VERB", "AUX") else trigger
+    if _future_in_time_clause(top):
+        return "planned"  # "they would discuss it when Putin visits Turkey in August"
     if durative and _present(top):
         return "ongoing"
     if top.tag_ == "VBG" and any(
@@ -131,6 +133,21 @@ def event_status(trigger: Token, durative: bool) -> Status:
     ):
         return "ongoing"
     return "occurred"
+
+
+#: Conjunctions of a time clause, whose present tense speaks of the future in English.
+TIME_CLAUSE_MARKERS = frozenset({"when", "once", "after", "before", "until", "while"})
+
+
+def _future_in_time_clause(verb: Token) -> bool:
+    """A present-tense time clause under a planned event is planned too."""
+    if verb.tag_ not in ("VBZ", "VBP") or verb.dep_ != "advcl" or verb.head.i == verb.i:
+        return False
+    if not any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in TIME_CLAUSE_MARKERS for c in verb.children
+    ):
+        return False
+    return event_status(verb.head, False) in ("planned", "hypothetical")
 
 
 def _is_to_be(chain: list[Token]) -> bool:
