@@ -7,7 +7,8 @@ so that the dependency on spaCy stays in one place.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import spacy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
@@ -34,6 +35,7 @@ __all__ = [
     "Token",
     "load_language",
     "make_doc",
+    "parse_dependent_ruler",
 ]
 
 PARAGRAPH_BREAKER = "dateline_paragraph_breaker"
@@ -129,3 +131,61 @@ def make_doc(
         sent_starts=list(sent_starts) if sent_starts is not None else None,
         ents=list(ents) if ents is not None else None,
     )
+
+
+def parse_dependent_ruler(nlp: Language) -> Callable[[Doc], Doc] | None:
+    """The part of ``nlp``'s attribute ruler that a dependency parse can change, as a ruler
+    of its own; None when ``nlp`` has no attribute ruler.
+
+    Run after the parser on a Doc the whole ruler has already annotated without a parse,
+    it leaves each token as the whole ruler run after the parser would ("has" as an
+    auxiliary becomes AUX): it holds the rules that read DEP and every later rule that
+    could match the same token and set the same attribute (a later rule wins).
+    """
+    if "attribute_ruler" not in nlp.component_names:
+        return None
+    from spacy.pipeline import AttributeRuler
+
+    patterns = nlp.get_pipe("attribute_ruler").patterns  # type: ignore[attr-defined]
+    keep: list[int] = []
+    for j, rule in enumerate(patterns):
+        if _reads_dep(rule) or any(
+            set(rule["attrs"]) & set(patterns[i]["attrs"]) and _may_meet(patterns[i], rule)
+            for i in keep
+        ):
+            keep.append(j)
+    ruler = AttributeRuler(nlp.vocab, name="dateline_parse_dependent_rules")
+    ruler.add_patterns([patterns[j] for j in keep])
+    return ruler
+
+
+def _reads_dep(rule: dict[str, Any]) -> bool:
+    return any("DEP" in tok for pattern in rule["patterns"] for tok in pattern)
+
+
+def _may_meet(first: dict[str, Any], later: dict[str, Any]) -> bool:
+    """Whether two rules might match one token (conservative: True unless both are
+    single-token patterns whose TAG or LOWER values exclude each other)."""
+    for a in first["patterns"]:
+        for b in later["patterns"]:
+            if len(a) != 1 or len(b) != 1 or _compatible(a[0], b[0]):
+                return True
+    return False
+
+
+def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    for key in ("TAG", "LOWER", "ORTH"):
+        if key in a and key in b:
+            va, vb = _values(a[key]), _values(b[key])
+            if va is not None and vb is not None and not va & vb:
+                return False
+    return True
+
+
+def _values(spec: Any) -> set[str] | None:
+    """The values a token pattern's attribute allows, or None when not a plain set."""
+    if isinstance(spec, str):
+        return {spec}
+    if isinstance(spec, dict) and set(spec) == {"IN"}:
+        return {str(v) for v in spec["IN"]}
+    return None

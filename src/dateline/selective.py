@@ -5,15 +5,16 @@ With ``parse_scope = "candidates"`` a batch of texts is processed in two passes:
 1. every component except the parser and NER (tok2vec, tagger, attribute_ruler,
    lemmatizer), with sentence boundaries from the model's ``senter`` plus dateline's
    paragraph breaker;
-2. the parser and every component after it (attribute_ruler, lemmatizer, NER) over the
-   *candidate* sentences only, i.e. those with a word of the event trigger lexicon and a
-   possible actor (a proper noun, a pronoun or a sector noun such as "troops"), as one
+2. the parser, the attribute ruler's rules that read the parse ("has" as an auxiliary is
+   AUX; :func:`~dateline.nlp.parse_dependent_ruler`) and NER over the *candidate*
+   sentences only, i.e. those with a word of the event trigger lexicon and a possible
+   actor (a proper noun, a pronoun or a sector noun such as "troops"), as one
    sub-document per run of consecutive candidate sentences that reuses pass 1's tags and
-   token vectors (the parser listens to the shared ``tok2vec``). The attribute ruler runs
-   again because some of its rules read the parse ("has" as an auxiliary is AUX).
+   token vectors (the parser listens to the shared ``tok2vec``).
 
-Their heads, labels, entities, POS, morphology and lemmas are copied back into the
-document, so candidate sentences are annotated as a full run would. Every other sentence
+Their heads, labels, entities, POS and morphology are copied back into the document, so
+candidate sentences are annotated as a full run would, but for the lemma of the rare verb
+that the parse makes an auxiliary ("having" keeps "have"). Every other sentence
 gets a flat tree (its first token the root, every other token a ``dep`` of it) and no
 entities, so sentence boundaries stay those of pass 1. Parser and NER are most of spaCy's
 time, and about half of a news text's tokens lie outside candidate sentences.
@@ -33,7 +34,6 @@ from dateline.nlp import (
     ENT_IOB,
     ENT_TYPE,
     HEAD,
-    LEMMA,
     MORPH,
     PARAGRAPH_BREAKER,
     POS,
@@ -43,6 +43,7 @@ from dateline.nlp import (
     Language,
     Span,
     Token,
+    parse_dependent_ruler,
 )
 
 __all__ = ["PARSE_SCOPES", "CandidateTest", "SelectiveParser", "candidate_runs"]
@@ -51,7 +52,9 @@ PARSE_SCOPES = ("all", "candidates")
 #: Components that pass 1 leaves out (pass 2 runs them, and those after them).
 SECOND_PASS = ("parser", "ner")
 #: What pass 2 sets and is copied back.
-COPIED = [HEAD, DEP, ENT_IOB, ENT_TYPE, POS, MORPH, LEMMA]
+COPIED = [HEAD, DEP, ENT_IOB, ENT_TYPE, POS, MORPH]
+#: What a sub-document takes from pass 1.
+CARRIED = [TAG, POS, MORPH, SENT_START]
 #: Components pass 1 may run; a pipeline with any other is processed in full.
 FIRST_PASS = frozenset(
     {"tok2vec", "tagger", "morphologizer", "attribute_ruler", "lemmatizer", "senter"}
@@ -141,7 +144,14 @@ class SelectiveParser:
             at += 1
         self.first = tuple(first)
         self.breaker_at = at
-        self.second = tuple(names[names.index("parser") :]) if "parser" in names else ()
+        # Pass 2: the parser, the attribute ruler's rules that read the parse (the rest
+        # of it and the lemmatizer ran in pass 1), then NER.
+        self.second: tuple[str | Callable[[Doc], Doc], ...] = tuple(
+            n for n in names if n in SECOND_PASS
+        )
+        rules = parse_dependent_ruler(nlp)
+        if rules is not None:
+            self.second = ("parser", rules, *self.second[1:])
         self._dep = nlp.vocab.strings.add(FLAT_DEP)
         self._root = nlp.vocab.strings.add("ROOT")
 
@@ -168,8 +178,8 @@ class SelectiveParser:
         docs = self._first_pass(texts)
         runs = [candidate_runs(doc, self.test) for doc in docs]
         subdocs = [sub for doc, rs in zip(docs, runs, strict=True) for sub in _subdocs(doc, rs)]
-        for name in self.second:
-            subdocs = _run(self.nlp, name, subdocs, SECOND_PASS_BATCH)
+        for step in self.second:
+            subdocs = _run(self.nlp, step, subdocs, SECOND_PASS_BATCH)
         parsed = iter(subdocs)
         for doc, rs in zip(docs, runs, strict=True):
             self._copy_back(doc, [(start, next(parsed)) for start, _ in rs])
@@ -211,24 +221,27 @@ class SelectiveParser:
         doc.from_array(COPIED, array)
 
 
-def _run(nlp: Language, name: str, docs: list[Doc], batch_size: int) -> list[Doc]:
-    proc = nlp.get_pipe(name)
+def _run(
+    nlp: Language, step: str | Callable[[Doc], Doc], docs: list[Doc], batch_size: int
+) -> list[Doc]:
+    proc = nlp.get_pipe(step) if isinstance(step, str) else step
     if hasattr(proc, "pipe"):
         return list(proc.pipe(docs, batch_size=max(batch_size, 1)))
     return [proc(d) for d in docs]
 
 
 def _subdocs(doc: Doc, runs: list[tuple[int, int]]) -> Iterator[Doc]:
-    """Each run of ``doc`` as a Doc with its tags, sentence starts and token vectors."""
+    """Each run of ``doc`` as a Doc with its tags, POS, morphology, sentence starts and
+    token vectors."""
     if not runs:
         return
-    array: Any = doc.to_array([TAG, SENT_START])
+    array: Any = doc.to_array(CARRIED)
     for start, end in runs:
         tokens = doc[start:end]
         sub = Doc(
             doc.vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens]
         )
-        sub.from_array([TAG, SENT_START], array[start:end])
+        sub.from_array(CARRIED, array[start:end])
         if doc.tensor.size:
             sub.tensor = doc.tensor[start:end]
         yield sub
