@@ -117,6 +117,7 @@ def test_date_relation(a: tuple[Any, ...], b: tuple[Any, ...], expected: str) ->
         ("REQUEST", ({"SWE"}, {"NATO"}), ({"SWE", "FIN"}, {"NATO"}), True),  # fewer co-actors
         ("ASSAULT", ({"RUS"}, {"UKR"}), ({"RUS", "UKR"}, set()), False),  # UKR on both sides
         ("REQUEST", ({"SWE"}, {"FIN"}), ({"SWE", "FIN"}, {"NATO"}), False),
+        ("AGREE", ({"USA"}, {"RUS"}), ({"USA", "UKR"}, set()), False),  # a third country each
         ("CONSULT", ({"USA"}, {"UKR"}), ({"FRA"}, {"UKR"}), False),
         ("CONSULT", (set(), set()), ({"USA"}, {"UKR"}), False),  # nothing known in common
     ],
@@ -190,6 +191,35 @@ def test_two_different_events_of_one_article_stay_apart(store: Store) -> None:
     # across articles the same two reports are one event (modes vary between outlets)
     other = report("Biden met Zelensky in Kyiv.", {"start": date(2026, 2, 20), **USA_UKR})
     store.add(replace(other, events=(replace(other.events[0], mode="meet"),)))
+    assert len(store.canonical_events()) == 2
+
+
+def test_two_known_modes_of_one_sanction_are_two_events(store: Store) -> None:
+    ind_pak = {
+        "type": "SANCTION",
+        "actor": (("India", "IND"),),
+        "recipient": (("Pakistan", "PAK"),),
+    }
+    a = report("India expelled Pakistani advisers.", {"start": date(2026, 4, 23), **ind_pak})
+    b = report("India closed the border.", {"start": date(2026, 4, 23), **ind_pak})
+    store.add(replace(a, events=(replace(a.events[0], mode="expel"),)))
+    store.add(replace(b, events=(replace(b.events[0], mode="restrict"),)))
+    assert len(store.canonical_events()) == 2
+    c = report("India expelled the advisers.", {"start": date(2026, 4, 23), **ind_pak})
+    store.add(c)  # no mode: joins one of them
+    assert len(store.canonical_events()) == 2
+
+
+def test_an_undated_report_in_an_article_is_no_restatement(store: Store) -> None:
+    # "agreed on Friday to restore relations" and "also agreed to revive a pact" (no date
+    # of its own: the publication day) are two agreements, though the days coincide.
+    both = {"type": "AGREE", "actor": (("Saudi Arabia", "SAU"), ("Iran", "IRN")), "recipient": ()}
+    ex = report(
+        "They agreed on Friday. They also agreed to revive a pact.",
+        {"start": date(2026, 2, 1), **both},
+        {"start": None, **both},
+    )
+    store.add(ex)
     assert len(store.canonical_events()) == 2
 
 
