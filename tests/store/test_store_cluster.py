@@ -223,6 +223,22 @@ def test_an_undated_report_in_an_article_is_no_restatement(store: Store) -> None
     assert len(store.canonical_events()) == 2
 
 
+def test_an_undated_planned_meeting_joins_the_meeting_weeks_later(store: Store) -> None:
+    # "The ministers are expected to meet" (published 1 February, no date) is the meeting
+    # held on 20 February, not one held in April.
+    store.add(report("They are expected to meet.", {"status": "planned", **USA_UKR}))
+    store.add(report("They met on Friday.", {"start": date(2026, 2, 20), **USA_UKR}))
+    store.add(report("They met in April.", {"start": date(2026, 4, 20), **USA_UKR}))
+    sizes = sorted(c.num_mentions for c in store.canonical_events())
+    assert sizes == [1, 2]
+    [met] = [c for c in store.canonical_events() if c.num_mentions == 2]
+    assert (met.date_start, met.date_end, met.conflicts) == (
+        date(2026, 2, 20),
+        date(2026, 2, 20),
+        (),
+    )
+
+
 def test_a_report_missing_a_co_actor_joins_the_full_one(store: Store) -> None:
     both = {"actor": (("Sweden", "SWE"), ("Finland", "FIN")), "recipient": (("NATO", "NATO"),)}
     one = {"actor": (("Sweden", "SWE"),), "recipient": (("NATO", "NATO"),)}

@@ -8,17 +8,18 @@ A mention joins an existing canonical event when all of these hold (else it foun
 - **actors**: on each side (actors, recipients) one report's countries contain the other's
   (a report may name fewer participants, or none: "Sweden applied" and "Sweden and Finland
   applied"), so do all the countries of the two reports, no country is actor in one and
-  recipient in the other, and at least one known country is shared; for meeting-like types (CONSULT, AGREE,
-  COOPERATE) one report may list both sides as co-actors where another has actor and
-  recipient, so a report without recipients is also compatible when its actors contain,
-  or are contained in, the other's participants;
+  recipient in the other, and at least one known country is shared; for meeting-like types
+  (CONSULT, AGREE, COOPERATE) one report may list both sides as co-actors where another
+  has actor and recipient, so a report without recipients is also compatible when its
+  actors contain, or are contained in, the other's participants;
 - **date**: the intervals overlap (a day inside a month is fine); intervals that do not
   overlap are still the same event, *with a conflict*, when they are adjacent, or within
   :data:`WINDOW_DAYS` days when one of them is coarse (a month or longer), or within
   :data:`WEEK_WINDOW_DAYS` when one is a week. Two different days more than one day apart
   are two events whatever their basis (measured on the sample corpus: letting inferred or
   publication-day dates stretch further merged distinct strikes and agreements of the same
-  pair of countries). A mention with no date stands at its publication day;
+  pair of countries). A mention with no date stands at its publication day, or, when it
+  is planned ("are expected to meet"), anywhere in the :data:`WINDOW_DAYS` days after it;
 - **place**: the same country, or one of them unknown;
 - **same article**: a mention joins a canonical event that already holds mentions of its own
   article only when it restates them (:func:`restates`: same mode, same actors and
@@ -505,7 +506,7 @@ _FACTS_SELECT = (
     "SELECT m.id, m.seq, m.article_id, d.source, d.published, m.type, m.mode, "
     "m.actor_countries, m.recipient_countries, m.date_start, m.date_end, m.granularity, "
     "m.basis, m.date_text, m.place_name, m.place_country, m.place_geonameid, m.place_lat, "
-    "m.place_lon, m.place_feature, m.score, m.quad "
+    "m.place_lon, m.place_feature, m.score, m.quad, m.status "
     "FROM event_mentions m JOIN documents d ON d.id = m.article_id"
 )
 
@@ -531,7 +532,13 @@ def _interval(
     granularity: str | None,
     basis: str,
     published: date | None,
+    status: str | None = None,
 ) -> Interval:
+    day = published or start
+    if basis == "publication" and status == "planned" and day is not None:
+        # Something expected, with no date in the text ("are expected to meet"): a day in
+        # the weeks after publication, not the publication day itself.
+        return Interval(day, day + timedelta(days=WINDOW_DAYS), None, "publication")
     if start is None and end is None and published is not None:
         # No date in the text: the report stands at its publication day.
         return Interval(published, published, "day", "publication")
@@ -562,8 +569,9 @@ def _facts(row: Sequence[Any]) -> MentionFacts:
         feature,
         score,
         quad,
+        status,
     ) = row
-    interval = _interval(start, end, granularity, basis, published)
+    interval = _interval(start, end, granularity, basis, published, status)
     return MentionFacts(
         id=mid,
         seq=int(seq),
@@ -636,19 +644,19 @@ def _candidates(con: duckdb.DuckDBPyConnection, mention: MentionFacts) -> list[C
 def _siblings(con: duckdb.DuckDBPyConnection, mention: MentionFacts) -> dict[str, list[Sibling]]:
     rows = con.execute(
         "SELECT c.canonical_id, m.mode, m.actor_countries, m.recipient_countries, m.date_start, "
-        "m.date_end, m.granularity, m.basis, d.published FROM canonical_mentions c "
+        "m.date_end, m.granularity, m.basis, d.published, m.status FROM canonical_mentions c "
         "JOIN event_mentions m ON m.id = c.mention_id JOIN documents d ON d.id = m.article_id "
         "WHERE m.article_id = ?",
         [mention.article_id],
     ).fetchall()
     found: dict[str, list[Sibling]] = {}
-    for cid, mode, actors, recipients, start, end, granularity, basis, published in rows:
+    for cid, mode, actors, recipients, start, end, granularity, basis, published, status in rows:
         found.setdefault(str(cid), []).append(
             Sibling(
                 mode=mode,
                 actors=_split(actors),
                 recipients=_split(recipients),
-                interval=_interval(start, end, granularity, basis, published),
+                interval=_interval(start, end, granularity, basis, published, status),
             )
         )
     return found
