@@ -9,6 +9,7 @@ Goldstein -10..10, counts >= 0). So every exported row must come back, parsed an
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ import pytest
 from store_factories import PARIS, extraction
 
 from dateline.config import Settings
+from dateline.errors import StoreError
 from dateline.records import Extraction
 from dateline.store import Store
 from dateline.store.export import export
@@ -111,3 +113,29 @@ def test_the_reader_loads_the_sample_corpus_export(
     assert {e.source_url for e in events} <= urls
     countries = {e.actor1.country_code for e in events if e.actor1 is not None}
     assert {"USA", "UKR", "CHN", "RUS"} <= countries
+
+
+def test_the_canonical_export_has_one_row_per_real_event(store: Store) -> None:
+    visit = {
+        "actor": (("Joe Biden", "USA"),),
+        "recipient": (("Ukraine", "UKR"),),
+        "start": date(2023, 2, 20),
+    }
+    a = extraction("Biden visited Kyiv.", visit, {"type": "AGREE", "start": date(2023, 3, 1)})
+    b = extraction("Biden was in Kyiv on Monday.", visit)
+    b = replace(b, article=replace(b.article, source="another-wire"))
+    store.add(a)
+    store.add(b)
+    buf = io.StringIO()
+    assert export(store, "gdelt", buf, canonical=True) == 2
+    raws = list(events_parser.EventsParser().parse(buf.getvalue().encode("utf-8")))
+    events = sorted((gdelt_models.Event.from_raw(r) for r in raws), key=lambda e: e.date)
+    assert [(e.num_mentions, e.num_sources, e.num_articles) for e in events] == [
+        (2, 2, 2),
+        (1, 1, 1),
+    ]
+    seqs = dict(store.connection().execute("SELECT id, seq FROM event_mentions").fetchall())
+    assert events[0].global_event_id == seqs[a.events[0].id]  # the founding mention
+    assert events[0].date == date(2023, 2, 20)
+    with pytest.raises(StoreError):
+        export(store, "csv", io.StringIO(), canonical=True)

@@ -17,6 +17,7 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import TextIO
 
@@ -71,19 +72,32 @@ _FLAT_SELECT = (
 )
 
 
-def export(store: Store, fmt: str, out: Path | str | TextIO | None = None) -> int:
+def export(
+    store: Store,
+    fmt: str,
+    out: Path | str | TextIO | None = None,
+    *,
+    canonical: bool = False,
+) -> int:
     """Write every event mention in ``fmt`` to ``out``; return the number of rows written.
 
     ``out`` is a path, an open text stream, or None for standard output (text formats
-    only). Raises StoreError for an unknown format or an unwritable destination.
+    only). ``canonical`` (gdelt only): one row per canonical event instead of one per
+    mention, with its NumMentions/NumSources/NumArticles. Raises StoreError for an unknown
+    format or an unwritable destination.
     """
     if fmt not in FORMATS:
         raise StoreError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if canonical and fmt != "gdelt":
+        raise StoreError("only the gdelt export has a canonical form")
+    if fmt == "gdelt":
+        with _text_out(out) as stream:
+            return _gdelt(store, stream, canonical=canonical)
     if fmt == "parquet":
         if out is None or not isinstance(out, str | Path):
             raise StoreError("parquet export needs a file path")
         return _parquet(store, Path(out))
-    writer = {"jsonl": _jsonl, "csv": _csv, "gdelt": _gdelt}[fmt]
+    writer = {"jsonl": _jsonl, "csv": _csv}[fmt]
     with _text_out(out) as stream:
         return writer(store, stream)
 
@@ -145,14 +159,38 @@ def _parquet(store: Store, path: Path) -> int:
     return int(row[0]) if row is not None else 0
 
 
-def _gdelt(store: Store, stream: TextIO) -> int:
+def _gdelt(store: Store, stream: TextIO, *, canonical: bool = False) -> int:
     first_paragraph = _first_paragraph_ends(store)
+    founded = _canonical_rows(store) if canonical else {}
     n = 0
     for stored in store.events():
-        fields = gdelt_row(stored, first_paragraph_end=first_paragraph.get(stored.article.id))
+        end = first_paragraph.get(stored.article.id)
+        if not canonical:
+            fields = gdelt_row(stored, first_paragraph_end=end)
+        elif stored.event.id in founded:
+            # A canonical event's id is the id of the mention that founded it.
+            day, counts = founded[stored.event.id]
+            fields = gdelt_row(stored, first_paragraph_end=end, counts=counts, day=day)
+        else:
+            continue
         stream.write("\t".join(fields) + "\n")
         n += 1
     return n
+
+
+def _canonical_rows(store: Store) -> dict[str, tuple[date | None, tuple[int, int, int]]]:
+    try:
+        rows = (
+            store.connection()
+            .execute(
+                "SELECT id, date_start, num_mentions, num_sources, num_articles "
+                "FROM canonical_events"
+            )
+            .fetchall()
+        )
+    except duckdb.Error as exc:
+        raise StoreError(f"gdelt export failed: {exc}", source=store.path) from exc
+    return {str(r[0]): (r[1], (int(r[2]), int(r[3]), int(r[4]))) for r in rows}
 
 
 def _first_paragraph_ends(store: Store) -> dict[str, int]:

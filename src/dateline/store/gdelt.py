@@ -1,6 +1,9 @@
 """Event mentions as rows of the GDELT 2.0 event table (61 tab-separated columns, no header).
 
-Mapping (one row per stored event mention, so NumMentions = NumSources = NumArticles = 1):
+Mapping (one row per stored event mention, so NumMentions = NumSources = NumArticles = 1;
+or, with ``canonical=True`` in :func:`dateline.store.export.export`, one row per canonical
+event, written through the mention that founded it, with the canonical event's best start
+date and its NumMentions/NumSources/NumArticles, GDELT's own meaning of those columns):
 - GLOBALEVENTID: the store's integer event key (``event_mentions.seq``).
 - SQLDATE/MonthYear/Year/FractionDate: the event's own start date, not the publication
   date, falling back to the publication date (then the ingestion date) when unknown.
@@ -145,8 +148,19 @@ def _ontology() -> Ontology:
     return Ontology.default()
 
 
-def gdelt_row(stored: StoredEvent, *, first_paragraph_end: int | None) -> list[str]:
-    """The 61 fields of one GDELT 2.0 event row, as strings."""
+def gdelt_row(
+    stored: StoredEvent,
+    *,
+    first_paragraph_end: int | None,
+    counts: tuple[int, int, int] = (1, 1, 1),
+    day: date | None = None,
+) -> list[str]:
+    """The 61 fields of one GDELT 2.0 event row, as strings.
+
+    ``counts`` (NumMentions, NumSources, NumArticles) and ``day`` (the event's date, when
+    it is not the mention's own) let a canonical event be written through the mention
+    that founded it.
+    """
     ev, art = stored.event, stored.article
     cameo, score, quad = ev.cameo, ev.score, ev.quad
     if cameo is None or score is None or quad is None:
@@ -154,7 +168,7 @@ def gdelt_row(stored: StoredEvent, *, first_paragraph_end: int | None) -> list[s
         cameo = cameo or info.cameo_root
         score = info.score if score is None else score
         quad = quad or info.quad
-    when: date = ev.date.start or art.published or art.ingested_at.date()
+    when: date = day or ev.date.start or art.published or art.ingested_at.date()
     actor1 = ev.actor[0] if ev.actor else None
     actor2 = ev.recipient[0] if ev.recipient else (ev.actor[1] if len(ev.actor) > 1 else None)
     root = first_paragraph_end is None or ev.evidence.start < first_paragraph_end
@@ -189,9 +203,7 @@ def gdelt_row(stored: StoredEvent, *, first_paragraph_end: int | None) -> list[s
         cameo[:2],
         QUAD_CLASSES.get(quad or "", ""),
         "" if score is None else score,
-        1,
-        1,
-        1,
+        *counts,
         0,
         *no_geo,
         *no_geo,
