@@ -136,3 +136,58 @@ def partners(actors: Sequence[Entity], earlier: Sequence[Event]) -> tuple[Entity
         if others:
             return others
     return ()
+
+
+#: Prepositions that set an event inside an earlier one ("during that visit").
+SETTING_PREPS = frozenset({"during", "at", "on", "amid"})
+#: Phrases that make a nominal event the cause of its clause's event ("in response to
+#: her visit"): it happened before, not at the clause's time.
+CAUSE_HEADS = frozenset({"response", "retaliation", "reaction", "protest", "answer"})
+CAUSE_PREPS = frozenset({"after", "following", "over", "because", "since"})
+
+
+def is_cause(noun: Token) -> bool:
+    """ "sanctions ... in response to her visit", "after the attack": an earlier event."""
+    if noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    if prep.lower_ in CAUSE_PREPS:
+        return True
+    return prep.lower_ in ("to", "for", "of") and prep.head.lemma_.lower() in CAUSE_HEADS
+
+
+def setting_event(trigger: Token, earlier: Sequence[Event]) -> Event | None:
+    """ "During that visit the two governments agreed ...": the earlier event named as the
+    setting, whose date the new one shares."""
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ not in SETTING_PREPS:
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or not _names_event(noun):
+                continue
+            if not any(t.lower_ in DEFINITE and t.dep_ == "det" for t in noun.lefts):
+                continue
+            types = TYPED_NOUNS.get(noun.lemma_.lower())
+            for event in reversed(earlier):
+                if (types is None or event.type in types) and event.date.basis != "publication":
+                    return event
+    return None
+
+
+def cause_twin(cause: Event, events: Sequence[Event]) -> Event | None:
+    """The telling with a stated date of an event named as a cause ("in response to her
+    visit"), anywhere in the article: the same type by the same side, not after it."""
+    mine = {a.country or a.name for a in cause.actor}
+    best: Event | None = None
+    for event in events:
+        if event is cause or event.type != cause.type or event.date.basis != "stated":
+            continue
+        if not mine & {a.country or a.name for a in event.actor}:
+            continue
+        if event.date.start is None or (
+            cause.date.end is not None and event.date.start > cause.date.end
+        ):
+            continue
+        if best is None or (best.date.start or event.date.start) < event.date.start:
+            best = event
+    return best

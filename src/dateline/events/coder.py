@@ -93,6 +93,7 @@ class EventCoder:
         places = placing.with_capitals(doc.text, places, self.gazetteer)
         dateline = _dateline_place(article, places)
         events: list[Event] = []
+        causes: set[int] = set()  # events named as a cause, dated by their own telling
         for sent in doc.sents:
             has_trigger = any(t.lemma_.lower() in self.lemmas for t in sent)
             if not has_trigger and (self.classifier is None or not _has_two_actors(sent, index)):
@@ -107,7 +108,11 @@ class EventCoder:
             trigger_ids = {f.trigger.i for f in found}
             for f in found:
                 f = _reaction_target(f, events)
-                events.extend(self._events(f, sent, article, times, places, trigger_ids, dateline))
+                coded = self._events(f, sent, article, times, places, trigger_ids, dateline)
+                if f.trigger.pos_ == "NOUN" and anaphora.is_cause(f.trigger):
+                    causes.update(id(e) for e in coded if e.date.basis != "stated")
+                events.extend(_in_setting(f.trigger, coded, events))
+        events = [_dated_by_twin(e, events) if id(e) in causes else e for e in events]
         # a standfirst's retellings go first: the merge would otherwise keep the standfirst's
         # telling of an event and drop the body's (the one that stays)
         events = retelling.drop_standfirst_retellings(
@@ -486,6 +491,24 @@ class EventCoder:
         if dateline is not None and placing.of_the_day(status, when, article.published):
             return dateline
         return None
+
+
+def _dated_by_twin(cause: Event, events: list[Event]) -> Event:
+    twin = anaphora.cause_twin(cause, events)
+    if twin is None:
+        return cause
+    return replace(cause, date=replace(twin.date, basis="inferred"))
+
+
+def _in_setting(trigger: Token, coded: list[Event], earlier: list[Event]) -> list[Event]:
+    """ "During that visit they agreed ...": undated, it shares the visit's date."""
+    if not coded or all(e.date.basis == "stated" for e in coded):
+        return coded
+    setting = anaphora.setting_event(trigger, earlier)
+    if setting is None or setting.date.start is None:
+        return coded
+    when = replace(setting.date, basis="inferred")
+    return [e if e.date.basis == "stated" else replace(e, date=when) for e in coded]
 
 
 def _reaction_target(f: _Found, earlier: list[Event]) -> _Found:
