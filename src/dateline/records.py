@@ -16,6 +16,10 @@ DateBasis = Literal["stated", "inferred", "publication"]
 Granularity = Literal["day", "week", "month", "quarter", "season", "year", "decade", "century"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 PlaceKind = Literal["place", "demonym", "metonym"]
+#: Where an event's place came from: named in its sentence ("stated"), a visit's
+#: destination or an act's target country ("destination"), the dateline ("dateline"), a
+#: meeting told before ("context"), or the article's focus as a last resort ("focus").
+PlaceBasis = Literal["stated", "destination", "dateline", "context", "focus"]
 MentionKind = Literal["person", "country", "organization", "group", "metonym", "pronoun"]
 
 STATUSES: tuple[Status, ...] = ("occurred", "ongoing", "planned", "hypothetical", "negated")
@@ -174,6 +178,8 @@ class Place:
     lon: float | None
     feature: str | None
     """``country``, ``admin1``, ``city`` or ``region``."""
+    basis: PlaceBasis | None = None
+    """For an event's place: why it is the event's place (None for a toponym mention)."""
 
     def to_json(self, doc: str) -> dict[str, Any]:
         return {
@@ -198,6 +204,7 @@ class Place:
             "lat": self.lat,
             "lon": self.lon,
             "feature": self.feature,
+            "basis": self.basis,
         }
 
 

@@ -119,6 +119,8 @@ class EventCoder:
             placing.from_context(doc, article, events, dateline), article
         )
         events = _merge_in_document(events)
+        # last resort, after merging so that a focus guess never stands in for a retelling
+        events = placing.with_focus(events, placing.focus(places, self.gazetteer))
         return tuple(replace(e, id=f"{article.id}-e{i + 1}") for i, e in enumerate(events))
 
     # -- triggers ---------------------------------------------------------------------
@@ -407,8 +409,11 @@ class EventCoder:
             mode = "third-party"  # met on neither side's ground
         if place is None:
             place = self._implied_place(f, status, when, article, recipients, dateline)
-        elif placing.of_the_day(status, when, article.published):
-            place = placing.at_dateline(sent.doc, place, dateline)
+        else:
+            stated = place
+            if placing.of_the_day(status, when, article.published):
+                place = placing.at_dateline(sent.doc, place, dateline)
+            place = replace(place, basis="stated" if place is stated else "dateline")
         cameo, score, quad = self.ontology.code(f.sense.type, mode)
         text = sent.text.rstrip()
         evidence = Evidence(
@@ -484,12 +489,14 @@ class EventCoder:
                 and dateline.country == target.country
                 and placing.of_the_day(status, when, article.published)
             ):
-                return dateline  # the day's host country: the dateline's city in it
-            return self.gazetteer.country_place(
+                # the day's host country: the dateline's city in it
+                return replace(dateline, basis="dateline")
+            found = self.gazetteer.country_place(
                 target.country, target.text, target.start, target.end
             )
+            return replace(found, basis="destination")
         if dateline is not None and placing.of_the_day(status, when, article.published):
-            return dateline
+            return replace(dateline, basis="dateline")
         return None
 
 

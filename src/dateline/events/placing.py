@@ -16,6 +16,7 @@ This module adds what the sentence and the article still say:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -273,12 +274,12 @@ def from_context(
     for e in events:
         meeting: Event | None = None
         if e.status in ("occurred", "negated", "planned"):
-            if e.place is None or e.place is dateline:
+            if e.place is None or e.place.basis == "dateline":
                 meeting = _referred_meeting(doc, e, out)
             if meeting is None and e.place is None:
                 meeting = _meeting_before(article, e, out)
         if meeting is not None and meeting.place is not None:
-            e = replace(e, place=meeting.place)
+            e = replace(e, place=replace(meeting.place, basis="context"))
         out.append(e)
     return out
 
@@ -330,3 +331,30 @@ def _paragraph(article: Article, offset: int) -> int:
         if start <= offset < max(end, start + 1):
             return i
     return 0
+
+
+def focus(places: Sequence[Place], gazetteer: Gazetteer | None) -> Place | None:
+    """The article's main country, a last resort for an event no text places: the country
+    of at least half of its resolved toponyms, named at least twice."""
+    if gazetteer is None:
+        return None
+    named = [p for p in places if p.kind == "place" and p.country and p.name]
+    counts = Counter(p.country for p in named)
+    if not counts:
+        return None
+    iso3, n = counts.most_common(1)[0]
+    if iso3 is None or n < 2 or n * 2 < len(named):
+        return None
+    first = next(p for p in named if p.country == iso3)
+    return replace(gazetteer.country_place(iso3, first.text, first.start, first.end), basis="focus")
+
+
+def with_focus(events: list[Event], focus_place: Place | None) -> list[Event]:
+    if focus_place is None:
+        return events
+    return [
+        replace(e, place=focus_place)
+        if e.place is None and e.status in ("occurred", "planned", "ongoing")
+        else e
+        for e in events
+    ]

@@ -20,6 +20,7 @@ from dateline.records import (
     Evidence,
     Granularity,
     Place,
+    PlaceBasis,
     PlaceKind,
     Status,
 )
@@ -65,6 +66,7 @@ MENTION_COLUMNS = (
     "place_lat",
     "place_lon",
     "place_feature",
+    "place_basis",
     "sentence",
     "sentence_start",
     "sentence_end",
@@ -153,6 +155,7 @@ def mention_row(article_id: str, ordinal: int, event: Event) -> tuple[Any, ...]:
         place.lat if place else None,
         place.lon if place else None,
         place.feature if place else None,
+        place.basis if place else None,
         event.evidence.sentence,
         event.evidence.start,
         event.evidence.end,
@@ -253,6 +256,7 @@ def stored_event(row: Sequence[Any]) -> StoredEvent:
             lat=m["place_lat"],
             lon=m["place_lon"],
             feature=m["place_feature"],
+            basis=cast(PlaceBasis | None, m["place_basis"]),
         )
     event = Event(
         id=m["id"],

@@ -51,6 +51,7 @@ FLAT_COLUMNS: tuple[str, ...] = (
     "place_lat",
     "place_lon",
     "place_feature",
+    "place_basis",
     "sentence",
     "sentence_start",
     "sentence_end",
