@@ -8,6 +8,7 @@ reported two paragraphs up makes the United States its recipient.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from dateline.nlp import Token
 from dateline.records import Entity, Event
@@ -188,6 +189,13 @@ def cause_twin(cause: Event, events: Sequence[Event]) -> Event | None:
             cause.date.end is not None and event.date.start > cause.date.end
         ):
             continue
-        if best is None or (best.date.start or event.date.start) < event.date.start:
+        if best is None or _rank(event, cause) > _rank(best, cause):
             best = event
     return best
+
+
+def _rank(event: Event, cause: Event) -> tuple[bool, date]:
+    """The same kind of act first ("her visit": the arrival, not a meeting during it),
+    then the latest."""
+    assert event.date.start is not None
+    return (event.mode == cause.mode, event.date.start)
