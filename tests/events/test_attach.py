@@ -44,7 +44,7 @@ def test_without_repairs_the_inner_verb_blocks_attachment() -> None:
 def test_locative_search_ends_at_the_root_when_no_preposition_is_met() -> None:
     # spaCy hands out a new Token per access: a loop comparing Tokens by identity never
     # ends (it hung on real news); the search must stop at the root.
-    from dateline.events.coder import _under_locative
+    from dateline.events.placing import _under_locative
 
     doc = doc_from(ROWS)
     assert _under_locative(doc[3], doc[1]) is True  # Beijing <- in <- met

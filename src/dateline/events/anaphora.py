@@ -8,6 +8,7 @@ reported two paragraphs up makes the United States its recipient.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from dateline.nlp import Token
@@ -199,3 +200,21 @@ def _rank(event: Event, cause: Event) -> tuple[bool, date]:
     then the latest."""
     assert event.date.start is not None
     return (event.mode == cause.mode, event.date.start)
+
+
+def dated_by_twin(cause: Event, events: list[Event]) -> Event:
+    twin = cause_twin(cause, events)
+    if twin is None:
+        return cause
+    return replace(cause, date=replace(twin.date, basis="inferred"))
+
+
+def in_setting(trigger: Token, coded: list[Event], earlier: list[Event]) -> list[Event]:
+    """ "During that visit they agreed ...": undated, it shares the visit's date."""
+    if not coded or all(e.date.basis == "stated" for e in coded):
+        return coded
+    setting = setting_event(trigger, earlier)
+    if setting is None or setting.date.start is None:
+        return coded
+    when = replace(setting.date, basis="inferred")
+    return [e if e.date.basis == "stated" else replace(e, date=when) for e in coded]

@@ -7,10 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from dateline.actors.kb import KnowledgeBase
-from dateline.events import anaphora, attach, dating, placing, retelling
+from dateline.events import anaphora, attach, clauses, dating, placing, retelling
 from dateline.events.classifier import EventTypeClassifier, main_verb
 from dateline.events.lexicon import (
-    DENIAL_VERBS,
     LIGHT_VERBS,
     SPEECH_VERBS,
     Sense,
@@ -30,7 +29,6 @@ from dateline.events.roles import (
 )
 from dateline.events.status import event_status
 from dateline.geo.gazetteer import Gazetteer
-from dateline.geo.resolve import dateline_span
 from dateline.nlp import Doc, Span, Token
 from dateline.records import (
     Article,
@@ -91,7 +89,7 @@ class EventCoder:
     ) -> tuple[Event, ...]:
         index = _token_index(doc, mentions)
         places = placing.with_capitals(doc.text, places, self.gazetteer)
-        dateline = _dateline_place(article, places)
+        dateline = placing.dateline_place(article, places)
         events: list[Event] = []
         causes: set[int] = set()  # events named as a cause, dated by their own telling
         for sent in doc.sents:
@@ -111,14 +109,14 @@ class EventCoder:
                 coded = self._events(f, sent, article, times, places, trigger_ids, dateline)
                 if f.trigger.pos_ == "NOUN" and anaphora.is_cause(f.trigger):
                     causes.update(id(e) for e in coded if e.date.basis != "stated")
-                events.extend(_in_setting(f.trigger, coded, events))
-        events = [_dated_by_twin(e, events) if id(e) in causes else e for e in events]
+                events.extend(anaphora.in_setting(f.trigger, coded, events))
+        events = [anaphora.dated_by_twin(e, events) if id(e) in causes else e for e in events]
         # a standfirst's retellings go first: the merge would otherwise keep the standfirst's
         # telling of an event and drop the body's (the one that stays)
         events = retelling.drop_standfirst_retellings(
             placing.from_context(doc, article, events, dateline), article
         )
-        events = _merge_in_document(events)
+        events = retelling.merge_in_document(events)
         # last resort, after merging so that a focus guess never stands in for a retelling
         events = placing.with_focus(events, placing.focus(places, self.gazetteer))
         return tuple(replace(e, id=f"{article.id}-e{i + 1}") for i, e in enumerate(events))
@@ -224,13 +222,14 @@ class EventCoder:
         intent verb is its content ("agreed to visit"); a denial is coded as its negated
         content; conditions ("if X attacks") and threatened acts are not events."""
         by_index = {f.trigger.i: f for f in found}
-        denied = {f.trigger.head.i for f in found if _denied(f.trigger)}
+        senses = {i: f.sense for i, f in by_index.items()}
+        denied = {f.trigger.head.i for f in found if clauses.denied(f.trigger)}
         keep: list[_Found] = []
         for f in found:
             t = f.trigger
-            if t.i in denied or _in_condition_or_threat(t, by_index):
+            if t.i in denied or clauses.in_condition_or_threat(t, senses):
                 continue
-            if t.pos_ == "NOUN" and (not f.actors or _a_setting(t)):
+            if t.pos_ == "NOUN" and (not f.actors or clauses.a_setting(t)):
                 continue
             head = t.head
             if head.dep_ == "prep":
@@ -285,7 +284,7 @@ class EventCoder:
         if status == "ongoing":
             free = []  # a state is not dated by whatever else its sentence dates
         sent_places = [p for p in attach.in_sentence(places, sent) if p.kind != "demonym"]
-        my_places = _located(
+        my_places = placing.located(
             doc,
             [
                 p
@@ -304,7 +303,7 @@ class EventCoder:
                     ][:1]
         if all(p.name is None for p in my_places):
             # "due in Warsaw for talks", "announced in Moscow that ...": the host's place
-            hosted = _located(
+            hosted = placing.located(
                 doc,
                 [
                     p
@@ -321,7 +320,7 @@ class EventCoder:
             for p in placing.coordinated(doc, placing.somewhere(my_places))
         ]
         # "..., where X took a trip": the clause happens at the place and time before it
-        if not stated and _in_where_clause(f.trigger):
+        if not stated and clauses.in_where_clause(f.trigger):
             before = attach.preceding(sent_times, f.trigger.idx)
             stated_like = before[:1]
             if not my_places:
@@ -331,18 +330,20 @@ class EventCoder:
         else:
             stated_like = []
         context = [
-            t for t in _context_times(times, article, sent, status) if not _dates_a_report(doc, t)
+            t
+            for t in _context_times(times, article, sent, status)
+            if not clauses.dates_a_report(doc, t)
         ]
         if (
             status == "occurred"
-            and _simple_past(f.trigger)
+            and clauses.simple_past(f.trigger)
             and not any(t.granularity in ("day", "month") for t in context)
         ):
             # the news of the day: an undated past event in a report is most often the
             # lede's event, whose day the lede gives
             lede = _lede_time(doc, times, article)
             context = [lede] if lede is not None else context
-        groups = _split_by_place(my_places, stated)
+        groups = placing.split_by_place(my_places, stated)
         out: list[Event] = []
         for place, group_times in groups:
             when = dating.choose(
@@ -500,24 +501,6 @@ class EventCoder:
         return None
 
 
-def _dated_by_twin(cause: Event, events: list[Event]) -> Event:
-    twin = anaphora.cause_twin(cause, events)
-    if twin is None:
-        return cause
-    return replace(cause, date=replace(twin.date, basis="inferred"))
-
-
-def _in_setting(trigger: Token, coded: list[Event], earlier: list[Event]) -> list[Event]:
-    """ "During that visit they agreed ...": undated, it shares the visit's date."""
-    if not coded or all(e.date.basis == "stated" for e in coded):
-        return coded
-    setting = anaphora.setting_event(trigger, earlier)
-    if setting is None or setting.date.start is None:
-        return coded
-    when = replace(setting.date, basis="inferred")
-    return [e if e.date.basis == "stated" else replace(e, date=when) for e in coded]
-
-
 def _reaction_target(f: _Found, earlier: list[Event]) -> _Found:
     """Counterparts the sentence leaves to its context: "Iran condemned the strikes" is
     aimed at the strikers; "Xi also agreed to ..." after talks with Biden, at Biden."""
@@ -535,59 +518,6 @@ def _reaction_target(f: _Found, earlier: list[Event]) -> _Found:
         return f
     targets = anaphora.antecedent_actors(noun, f.actors, earlier)
     return replace(f, recipients=targets) if targets else f
-
-
-def _located(doc: Doc, places: list[Place]) -> list[Place]:
-    """'at the Presidential Palace in Warsaw': one location, Warsaw, named by the facility's
-    words where the gazetteer knows only the city around it."""
-    roots = {id(p): attach.span_root(doc, p.start, p.end) for p in places}
-    out: list[Place] = []
-    for p in places:
-        root = roots[id(p)]
-        outer = next(
-            (
-                q
-                for q in places
-                if q is not p
-                and root is not None
-                and (r := roots[id(q)]) is not None
-                and r in root.ancestors
-                and _under_locative(root, r)
-            ),
-            None,
-        )
-        if outer is not None and outer.name is None and (p.name or p.country):
-            out = [x for x in out if x is not outer]
-            out.append(replace(p, text=outer.text, start=outer.start, end=outer.end))
-            continue
-        if outer is not None and outer.name is not None:
-            continue  # "Kazan in Russia": the outer, more precise place stands
-        if any(o.start == p.start for o in out):
-            continue
-        out.append(p)
-    named = [placing.facility(doc, p) for p in out if p.name is not None]
-    return named or [placing.facility(doc, p) for p in out]
-
-
-def _under_locative(inner: Token, outer: Token) -> bool:
-    """Is ``inner`` inside a locative phrase ("in", "near") that hangs on ``outer``?"""
-    tok = inner
-    while tok.i != outer.i and tok.head.i != tok.i:
-        if tok.dep_ == "prep" and tok.lower_ in ("in", "near", "outside", "at"):
-            return True
-        tok = tok.head
-    return False
-
-
-def _dateline_place(article: Article, places: Sequence[Place]) -> Place | None:
-    """The dateline's place ("MOSCOW —"), which may follow a standfirst paragraph."""
-    for start, end in article.paragraphs[:3] or ((0, len(article.text)),):
-        span = dateline_span(article.text[start:end])
-        if span is None:
-            continue
-        lo, hi = start + span[0], start + span[1]
-        return next((p for p in places if p.start >= lo and p.end <= hi + 1 and p.name), None)
-    return None
 
 
 def _has_two_actors(sent: Span, index: dict[int, list[Entity]]) -> bool:
@@ -646,149 +576,3 @@ def _lede_time(doc: Doc, times: Sequence[TimeSpan], article: Article) -> TimeSpa
         ):
             return t
     return None
-
-
-def _denied(trigger: Token) -> bool:
-    """'denied supplying arms': the trigger is the content of a denial."""
-    return trigger.dep_ in ("xcomp", "dobj", "pcomp", "ccomp") and (
-        trigger.head.lemma_.lower() in DENIAL_VERBS
-    )
-
-
-def _in_condition_or_threat(trigger: Token, triggers: dict[int, _Found]) -> bool:
-    """Inside 'if ...' (a condition), or inside what a threat says will happen."""
-    tok = trigger
-    for _ in range(6):
-        if tok.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children
-        ):
-            return True
-        head = tok.head
-        if head.i == tok.i:
-            return False
-        if (
-            tok.dep_ in ("ccomp", "xcomp")
-            and head.i in triggers
-            and (triggers[head.i].sense.type == "THREATEN")
-        ):
-            return True
-        tok = head
-    return False
-
-
-def _simple_past(trigger: Token) -> bool:
-    """'X struck', not 'X has struck' or 'X had struck': only a simple past reports the
-    news of the day; perfects are background."""
-    verb = trigger if trigger.pos_ == "VERB" else trigger.head
-    if verb.tag_ != "VBD" and not (trigger.pos_ != "VERB" and verb.tag_ == "VBD"):
-        return False
-    return not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-
-
-def _in_where_clause(trigger: Token) -> bool:
-    verb = trigger if trigger.pos_ == "VERB" else trigger.head
-    return any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in verb.children)
-
-
-def _dates_a_report(doc: Doc, span: TimeSpan) -> bool:
-    """'the Kremlin confirmed Sunday': the time of the report, not of an event."""
-    root = attach.span_root(doc, span.start, span.end)
-    return root is not None and root.head.lemma_.lower() in SPEECH_VERBS
-
-
-def _split_by_place(
-    places: list[Place], stated: list[TimeSpan]
-) -> list[tuple[Place | None, list[TimeSpan]]]:
-    """'met in A in May, and in B in July' is two events: each place takes the times
-    between it and the next place."""
-    places = sorted(places, key=lambda p: p.start)
-    # Keep one place per country chain ("Kazan, Russia" is one location: the first).
-    chosen: list[Place] = []
-    for p in places:
-        if chosen and p.start - chosen[-1].end <= 3 and p.feature == "country":
-            continue
-        chosen.append(p)
-    if len(chosen) <= 1:
-        return [(chosen[0] if chosen else None, stated)]
-    groups: list[tuple[Place | None, list[TimeSpan]]] = []
-    for i, p in enumerate(chosen):
-        nxt = chosen[i + 1].start if i + 1 < len(chosen) else 10**9
-        mine = [t for t in stated if p.start <= t.start < nxt]
-        groups.append((p, mine))
-    if not groups[0][1]:
-        early = [t for t in stated if t.start < chosen[0].start]
-        groups[0] = (groups[0][0], early)
-    if all(not g[1] for g in groups[1:]):
-        return [(chosen[0], stated)]
-    return groups
-
-
-def _merge_in_document(events: list[Event]) -> list[Event]:
-    """One event told twice in an article is one event: an undated retelling of an event
-    whose twin (same type, actors, recipients) has a stated date is dropped, then exact
-    repeats go."""
-
-    def key(e: Event) -> tuple[object, ...]:
-        # a visit and a meeting during it are two events; a visit told twice is one
-        return (e.type, e.mode, _parties(e.actor), _parties(e.recipient))
-
-    real = ("occurred", "planned", "ongoing")
-    stated: dict[tuple[object, ...], Event] = {}
-    for e in events:
-        if e.date.basis == "stated" and e.status in real:
-            stated.setdefault(key(e), e)
-    out: list[Event] = []
-    seen: set[tuple[object, ...]] = set()
-    for e in events:
-        twin = stated.get(key(e))
-        own_date = (
-            e.date.basis == "stated"
-            or (e.date.text is not None and e.date.text in e.evidence.sentence)
-            or _another(e)
-        )
-        if (
-            not own_date
-            and twin is not None
-            and e.status in real
-            and (e.status == twin.status or e.date.basis == "publication")
-            and (twin.evidence.start <= e.evidence.start or _overlaps(twin.date, e.date))
-        ):
-            # the twin already stands for this event; its undated retelling adds nothing
-            continue
-        full = (*key(e), e.status, e.date.start, e.date.end, e.place.geonameid if e.place else None)
-        if full in seen and not _another(e):
-            continue
-        seen.add(full)
-        out.append(e)
-    return out
-
-
-#: Nouns whose of-phrase is where something else happens ("on the sidelines of a summit").
-SETTING_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "eve", "run-up"})
-
-
-def _a_setting(noun: Token) -> bool:
-    """ "on the sidelines of the summit": the summit is where, not what, here."""
-    head = noun.head
-    return noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in SETTING_NOUNS
-
-
-#: Words before a trigger that announce a further event, not a retelling ("also agreed").
-ANOTHER_MARKERS = frozenset({"also", "again", "further", "additionally", "separately"})
-
-
-def _another(e: Event) -> bool:
-    before = e.evidence.sentence[: e.evidence.trigger_start - e.evidence.start].split()[-3:]
-    return any(w.casefold().strip(",") in ANOTHER_MARKERS for w in before)
-
-
-def _overlaps(a: EventDate, b: EventDate) -> bool:
-    """Do two dates share a day? (a retelling told before its dated twin must agree)"""
-    if a.start is None or b.start is None or a.end is None or b.end is None:
-        return False
-    return a.start <= b.end and b.start <= a.end
-
-
-def _parties(ents: tuple[Entity, ...]) -> frozenset[str]:
-    """Who took part, by country where known (the Kremlin and Putin are both Russia)."""
-    return frozenset(e.country or e.name for e in ents)

@@ -24,8 +24,9 @@ from datetime import date
 from dateline.events import attach
 from dateline.events.lexicon import SPEECH_VERBS
 from dateline.geo.gazetteer import Gazetteer
+from dateline.geo.resolve import dateline_span
 from dateline.nlp import Doc, Token
-from dateline.records import Article, Event, EventDate, Place, Status
+from dateline.records import Article, Event, EventDate, Place, Status, TimeSpan
 
 #: Prepositions whose object is where something happens.
 LOCATIVE_PREPS = frozenset(
@@ -358,3 +359,83 @@ def with_focus(events: list[Event], focus_place: Place | None) -> list[Event]:
         else e
         for e in events
     ]
+
+
+def located(doc: Doc, places: list[Place]) -> list[Place]:
+    """'at the Presidential Palace in Warsaw': one location, Warsaw, named by the facility's
+    words where the gazetteer knows only the city around it."""
+    roots = {id(p): attach.span_root(doc, p.start, p.end) for p in places}
+    out: list[Place] = []
+    for p in places:
+        root = roots[id(p)]
+        outer = next(
+            (
+                q
+                for q in places
+                if q is not p
+                and root is not None
+                and (r := roots[id(q)]) is not None
+                and r in root.ancestors
+                and _under_locative(root, r)
+            ),
+            None,
+        )
+        if outer is not None and outer.name is None and (p.name or p.country):
+            out = [x for x in out if x is not outer]
+            out.append(replace(p, text=outer.text, start=outer.start, end=outer.end))
+            continue
+        if outer is not None and outer.name is not None:
+            continue  # "Kazan in Russia": the outer, more precise place stands
+        if any(o.start == p.start for o in out):
+            continue
+        out.append(p)
+    named = [facility(doc, p) for p in out if p.name is not None]
+    return named or [facility(doc, p) for p in out]
+
+
+def _under_locative(inner: Token, outer: Token) -> bool:
+    """Is ``inner`` inside a locative phrase ("in", "near") that hangs on ``outer``?"""
+    tok = inner
+    while tok.i != outer.i and tok.head.i != tok.i:
+        if tok.dep_ == "prep" and tok.lower_ in ("in", "near", "outside", "at"):
+            return True
+        tok = tok.head
+    return False
+
+
+def dateline_place(article: Article, places: Sequence[Place]) -> Place | None:
+    """The dateline's place ("MOSCOW —"), which may follow a standfirst paragraph."""
+    for start, end in article.paragraphs[:3] or ((0, len(article.text)),):
+        span = dateline_span(article.text[start:end])
+        if span is None:
+            continue
+        lo, hi = start + span[0], start + span[1]
+        return next((p for p in places if p.start >= lo and p.end <= hi + 1 and p.name), None)
+    return None
+
+
+def split_by_place(
+    places: list[Place], stated: list[TimeSpan]
+) -> list[tuple[Place | None, list[TimeSpan]]]:
+    """'met in A in May, and in B in July' is two events: each place takes the times
+    between it and the next place."""
+    places = sorted(places, key=lambda p: p.start)
+    # Keep one place per country chain ("Kazan, Russia" is one location: the first).
+    chosen: list[Place] = []
+    for p in places:
+        if chosen and p.start - chosen[-1].end <= 3 and p.feature == "country":
+            continue
+        chosen.append(p)
+    if len(chosen) <= 1:
+        return [(chosen[0] if chosen else None, stated)]
+    groups: list[tuple[Place | None, list[TimeSpan]]] = []
+    for i, p in enumerate(chosen):
+        nxt = chosen[i + 1].start if i + 1 < len(chosen) else 10**9
+        mine = [t for t in stated if p.start <= t.start < nxt]
+        groups.append((p, mine))
+    if not groups[0][1]:
+        early = [t for t in stated if t.start < chosen[0].start]
+        groups[0] = (groups[0][0], early)
+    if all(not g[1] for g in groups[1:]):
+        return [(chosen[0], stated)]
+    return groups

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dateline.geo.resolve import find_dateline
-from dateline.records import Article, Event
+from dateline.records import Article, Entity, Event, EventDate
 
 
 def standfirst_end(article: Article) -> int:
@@ -44,3 +44,64 @@ def _retold(summary: Event, body: Event) -> bool:
     mine = {a.country or a.name for a in summary.actor}
     theirs = {a.country or a.name for a in body.actor}
     return bool(mine & theirs)
+
+
+def merge_in_document(events: list[Event]) -> list[Event]:
+    """One event told twice in an article is one event: an undated retelling of an event
+    whose twin (same type, actors, recipients) has a stated date is dropped, then exact
+    repeats go."""
+
+    def key(e: Event) -> tuple[object, ...]:
+        # a visit and a meeting during it are two events; a visit told twice is one
+        return (e.type, e.mode, _parties(e.actor), _parties(e.recipient))
+
+    real = ("occurred", "planned", "ongoing")
+    stated: dict[tuple[object, ...], Event] = {}
+    for e in events:
+        if e.date.basis == "stated" and e.status in real:
+            stated.setdefault(key(e), e)
+    out: list[Event] = []
+    seen: set[tuple[object, ...]] = set()
+    for e in events:
+        twin = stated.get(key(e))
+        own_date = (
+            e.date.basis == "stated"
+            or (e.date.text is not None and e.date.text in e.evidence.sentence)
+            or _another(e)
+        )
+        if (
+            not own_date
+            and twin is not None
+            and e.status in real
+            and (e.status == twin.status or e.date.basis == "publication")
+            and (twin.evidence.start <= e.evidence.start or _overlaps(twin.date, e.date))
+        ):
+            # the twin already stands for this event; its undated retelling adds nothing
+            continue
+        full = (*key(e), e.status, e.date.start, e.date.end, e.place.geonameid if e.place else None)
+        if full in seen and not _another(e):
+            continue
+        seen.add(full)
+        out.append(e)
+    return out
+
+
+#: Words before a trigger that announce a further event, not a retelling ("also agreed").
+ANOTHER_MARKERS = frozenset({"also", "again", "further", "additionally", "separately"})
+
+
+def _another(e: Event) -> bool:
+    before = e.evidence.sentence[: e.evidence.trigger_start - e.evidence.start].split()[-3:]
+    return any(w.casefold().strip(",") in ANOTHER_MARKERS for w in before)
+
+
+def _overlaps(a: EventDate, b: EventDate) -> bool:
+    """Do two dates share a day? (a retelling told before its dated twin must agree)"""
+    if a.start is None or b.start is None or a.end is None or b.end is None:
+        return False
+    return a.start <= b.end and b.start <= a.end
+
+
+def _parties(ents: tuple[Entity, ...]) -> frozenset[str]:
+    """Who took part, by country where known (the Kremlin and Putin are both Russia)."""
+    return frozenset(e.country or e.name for e in ents)
