@@ -16,8 +16,8 @@ from store_factories import PARIS, event, extraction
 
 from dateline.records import EventDate, Extraction, Place
 from dateline.store import Store
-from dateline.store.cluster import Interval, date_relation, shared_countries
 from dateline.store.codec import DERIVED_COLUMNS
+from dateline.store.merge_rules import Interval, date_relation, shared_countries
 from dateline.store.migrate import builtin_migrations, migrate
 
 USA_UKR: dict[str, Any] = {"actor": (("Joe Biden", "USA"),), "recipient": (("Ukraine", "UKR"),)}
