@@ -355,7 +355,7 @@ def with_focus(events: list[Event], focus_place: Place | None) -> list[Event]:
         return events
     return [
         replace(e, place=focus_place)
-        if e.place is None and e.status in ("occurred", "planned", "ongoing")
+        if e.place is None and e.status in ("occurred", "planned")
         else e
         for e in events
     ]
