@@ -71,11 +71,13 @@ def run(
     workers: int,
     commit: Commit,
     progress: Callable[[IngestProgress], None] | None = None,
+    *,
+    dedup: bool = True,
 ) -> IngestSummary:
     return ingest(
         [str(path)],
         db,
-        Settings(),
+        Settings(dedup=dedup),
         workers=workers,
         commit=commit,
         recluster=False,
@@ -104,6 +106,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--every", type=int, default=1000, help="memory sample interval")
     parser.add_argument("--commit", choices=("chunk", "document"), default="chunk")
     parser.add_argument("--skip-rate", action="store_true")
+    parser.add_argument(
+        "--no-dedup",
+        action="store_true",
+        help="rate runs without near-duplicate detection (the stream never uses it: its "
+        "documents are repeats that must each be coded)",
+    )
     args = parser.parse_args(argv)
     if not SHARED.is_dir():
         print(f"skipped: {SHARED} not found", file=sys.stderr)
@@ -134,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
                     lambda p, seen=seen: seen.append(
                         (p.elapsed_s, p.done, sum(p.worker_cpu_s.values()))
                     ),
+                    dedup=not args.no_dedup,
                 )
                 parent_ms = (cpu_self() - parent_before) * 1000 / max(s.added, 1)
                 wall, per_cpu = steady_rate(seen, s.added + s.skipped + s.failed)
@@ -161,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
                     while next_mark[0] <= p.done:
                         next_mark[0] += args.every
 
-            s = run(data, base / "stream.duckdb", 2, args.commit, sample)
+            s = run(data, base / "stream.duckdb", 2, args.commit, sample, dedup=False)
             peaks = ", ".join(f"{v / MIB:.0f}" for _, v in sorted(s.worker_peak_rss.items()))
             print(f"\npeak RSS (VmHWM) per worker, MiB: {peaks} (budget 1,536)")
             print(f"stream rate: {s.rate:.2f} docs/s; load average: {os.getloadavg()[0]:.1f}")
