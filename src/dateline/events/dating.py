@@ -16,6 +16,7 @@ from dateline.events.lexicon import all_trigger_lemmas
 from dateline.nlp import Token
 from dateline.records import Article, DateBasis, EventDate, Granularity, Status, TimeSpan
 from dateline.time.calendar import last_day, shift
+from dateline.time.lexicon import ORDINALS
 
 DATED = ("DATE", "TIME")
 #: Subordinators whose clause happens at (or just before) the time of the clause it hangs on.
@@ -24,18 +25,6 @@ SAME_TIME_MARKS = frozenset(["after", "when", "as", "while", "once"])
 REFERENCE_PREPS = frozenset(["since", "after", "following", "before"])
 _AMOUNT = re.compile(r"^P(\d+)([DWMY])$")
 _GRAIN: dict[str, Granularity] = {"D": "day", "W": "week", "M": "month", "Y": "year"}
-_ORDINAL = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-}
 
 
 def _shift_year(d: date | None, years: int) -> date | None:
@@ -324,10 +313,10 @@ def _anniversary(trigger: Token, sent_times: Sequence[TimeSpan]) -> EventDate | 
     if trigger.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() == "anniversary":
         years = next(
             (
-                _ORDINAL.get(c.lower_) or int(re.sub(r"\D", "", c.text) or 0)
+                ORDINALS.get(c.lower_) or int(re.sub(r"\D", "", c.text) or 0)
                 for c in of.head.children
                 if c.dep_ == "amod"
-                and (c.lower_ in _ORDINAL or re.match(r"\d+(st|nd|rd|th)$", c.lower_))
+                and (c.lower_ in ORDINALS or re.match(r"\d+(st|nd|rd|th)$", c.lower_))
             ),
             0,
         )
