@@ -14,6 +14,13 @@ CASES = [
         "planned",
     ),
     (
+        "What still has to be done is planned",
+        "Kenya's parliament still has to ratify the accord.",
+        "ratify",
+        "planned",
+    ),
+    ("What had to be done was done", "Kenya had to sign the accord in 2020.", "sign", "occurred"),
+    (
         "A habitual present is not a plan",
         "When Modi visits Japan, he usually meets Kishida.",
         "meets",

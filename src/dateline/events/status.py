@@ -124,6 +124,8 @@ def event_status(trigger: Token, durative: bool) -> Status:
     if lemmas & CONTINUING_VERBS:
         return "ongoing"
     top = chain[-1] if chain[-1].pos_ in ("VERB", "AUX") else trigger
+    if _obligation(trigger):
+        return "planned"  # "parliament still has to ratify the deal", "needs to be signed"
     if _future_in_time_clause(top):
         return "planned"  # "they would discuss it when Putin visits Turkey in August"
     if durative and _present(top):
@@ -133,6 +135,17 @@ def event_status(trigger: Token, durative: bool) -> Status:
     ):
         return "ongoing"
     return "occurred"
+
+
+def _obligation(trigger: Token) -> bool:
+    """'has to ratify', 'needs to sign', 'needs to be signed': still to be done."""
+    head = trigger.head
+    return (
+        trigger.dep_ == "xcomp"
+        and head.lemma_.lower() in ("have", "need")
+        and head.tag_ in ("VBZ", "VBP", "VB")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+    )
 
 
 #: Conjunctions of a time clause, whose present tense speaks of the future in English.
