@@ -115,3 +115,18 @@ def test_python_dash_m_dateline_shows_help() -> None:
     result = run_cli("--help")
     assert result.returncode == 0
     assert b"extract" in result.stdout and b"timeline" in result.stdout
+
+
+def test_export_canonical_gdelt_writes_one_row_per_canonical_event(tmp_path: Path) -> None:
+    db = str(tmp_path / "x.duckdb")
+    source = tmp_path / "one.txt"
+    source.write_text(GOOD, encoding="utf-8")
+    assert run_cli("ingest", str(source), "--db", db).returncode == 0
+    out = tmp_path / "c.tsv"
+    done = run_cli("export", "--db", db, "--format", "gdelt", "--canonical", "-o", str(out))
+    assert done.returncode == 0, done.stderr.decode()
+    assert b"canonical events" in done.stderr
+    rows = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()]
+    assert rows and all(len(r) == 61 for r in rows)
+    wrong = run_cli("export", "--db", db, "--format", "csv", "--canonical")
+    assert wrong.returncode != 0 and b"--canonical goes with --format gdelt" in wrong.stderr

@@ -312,9 +312,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.output) if args.output else None
     if out is None and args.format == "parquet":
         raise InputError("parquet export needs -o PATH", source=args.db)
+    if args.canonical and args.format != "gdelt":
+        raise InputError("--canonical goes with --format gdelt", source=args.db)
     with Store.open(args.db, read_only=True) as store:
-        n = export(store, args.format, out if out is not None else sys.stdout)
-    _err(f"exported {n} events as {args.format}" + (f" to {out}" if out else ""))
+        n = export(
+            store, args.format, out if out is not None else sys.stdout, canonical=args.canonical
+        )
+    kind = "canonical events" if args.canonical else "events"
+    _err(f"exported {n} {kind} as {args.format}" + (f" to {out}" if out else ""))
     return EXIT_OK
 
 
@@ -503,6 +508,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default="dateline.duckdb")
     p.add_argument("--format", choices=("jsonl", "csv", "parquet", "gdelt"), default="jsonl")
     p.add_argument("-o", "--output", help="output file (default: standard output)")
+    p.add_argument(
+        "--canonical",
+        action="store_true",
+        help="with --format gdelt: one row per canonical event (real NumMentions, "
+        "NumSources, NumArticles) instead of one per event mention",
+    )
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("kb", help="the actor knowledge base: import CAMEO/PETRARCH dictionaries")
