@@ -29,6 +29,7 @@ def test_summary_counts_match_the_data(doc: str) -> None:
         f"({sovereign} sovereign or de facto states, {territories} territories)",
         f"| `countries.json` metonyms | {counts['metonyms']} capitals",
         f"| `igos.json` | {counts['igos']} organisations",
+        f"| `groups.json` | {counts['groups']} non-state armed and militant groups",
         f"| `officeholders.json` | {counts['officeholder_terms']} terms "
         f"({counts['officeholders']} person-office pairs)",
         f"| `sectors.json` | {counts['sector_terms']} sector terms",

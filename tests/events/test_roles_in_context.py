@@ -188,3 +188,30 @@ def test_roles_come_from_context(
     assert {a.country for a in event.actor} == actors, why
     if recipients is not None:
         assert {r.country for r in event.recipient} == recipients, why
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("The Houthis attacked a cargo ship in the Red Sea on Monday.", "YEM", None),
+        ("Al-Shabaab fighters stormed a hotel in Mogadishu on Friday.", "SOM", None),
+        ("Israel struck Hezbollah positions in southern Lebanon on Sunday.", "ISR", "LBN"),
+    ],
+)
+def test_armed_groups_are_actors_counted_under_their_home(
+    pipeline: Any, text: str, actor: str, recipient: str | None
+) -> None:
+    ex = pipeline.extract(text, published="2024-06-10")
+    (event,) = [e for e in ex.events if e.type == "ASSAULT"]
+    assert {a.country for a in event.actor} == {actor}
+    if recipient is not None:
+        assert {r.country for r in event.recipient} == {recipient}
+    assert all(a.sector in ("REB", "GOV", None) for a in event.actor)
+
+
+def test_an_unknown_organisation_acting_is_an_actor(pipeline: Any) -> None:
+    ex = pipeline.extract(
+        "The Zentral Watchdog Group launched an investigation into the ministry on Monday.",
+        published="2024-06-10",
+    )
+    assert any(e.type == "ACCUSE" and e.actor for e in ex.events)

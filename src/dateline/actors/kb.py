@@ -66,7 +66,13 @@ ROLES: Final[frozenset[str]] = frozenset(
 
 DATA_DIR: Final = ("data", "kb")
 """Where the built-in files live inside the ``dateline`` package."""
-BUILTIN_FILES: Final = ("countries.json", "igos.json", "officeholders.json", "sectors.json")
+BUILTIN_FILES: Final = (
+    "countries.json",
+    "igos.json",
+    "groups.json",
+    "officeholders.json",
+    "sectors.json",
+)
 UNBOUNDED_START: Final = date.min
 """Start of a term whose start is unknown or unrestricted (imported CAMEO entries)."""
 
@@ -111,6 +117,17 @@ class Igo:
     """The CAMEO actor code where one exists ("IGOUNO", "IGOWSTNAT")."""
     parent: str | None = None
     """Code of the organisation this one belongs to (UNSC -> UN), if any."""
+    home: str | None = None
+    """For a non-state armed group (groups.json): the country it mainly fights in or comes
+    from (ISO3), None for transnational ones; None for intergovernmental organisations."""
+    sector: str = "IGO"
+    """IGO for intergovernmental organisations; REB, MIL or OPP for groups.json entries."""
+
+    @property
+    def side(self) -> str:
+        """The code an actor of this organisation is counted under: a group's home country
+        (Hamas: PSE), else the organisation's own code."""
+        return self.home or self.code
 
 
 @dataclass(frozen=True, slots=True)
@@ -441,7 +458,8 @@ class KnowledgeBase:
         """Entry counts, for documentation and sanity checks."""
         return {
             "countries": len(self.countries_all),
-            "igos": len(self.igos_all),
+            "igos": sum(1 for g in self.igos_all if g.sector == "IGO"),
+            "groups": sum(1 for g in self.igos_all if g.sector != "IGO"),
             "officeholder_terms": len(self.officeholders_all),
             "officeholders": len({(h.name, h.country) for h in self.officeholders_all}),
             "sector_terms": len(self.sector_terms_all),
@@ -554,6 +572,8 @@ def _igo(raw: Mapping[str, Any]) -> Igo:
         members=_strs(raw.get("members"), where),
         cameo=raw.get("cameo"),
         parent=raw.get("parent"),
+        home=raw.get("home"),
+        sector=str(raw.get("sector", "IGO")),
     )
 
 

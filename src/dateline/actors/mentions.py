@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from dateline.actors.kb import KnowledgeBase, SectorTerm
+from dateline.actors.kb import Igo, KnowledgeBase, SectorTerm
 from dateline.nlp import Doc, Span, Token
 
 PERSON_LABELS = frozenset({"PERSON"})
@@ -116,6 +116,9 @@ class MentionFinder:
     def _from_entity(self, ent: Span, published: date | None) -> RawMention | None:
         label = ent.label_
         text = ent.text.strip()
+        group = self.kb.igo(text)
+        if group is not None and group.sector != "IGO":
+            return _igo_mention(ent, group)  # "Hamas", "the Houthis", whatever the NER said
         if label in PERSON_LABELS and not self.kb.officeholders(text, None):
             # the NER calls some capitals people ("Kyiv"): a known place wins
             metonym = self.kb.metonym(text)
@@ -145,7 +148,7 @@ class MentionFinder:
                 return _mk(ent, "country", country.name, country.iso3, None, None)
             igo = self.kb.igo(text)
             if igo is not None:
-                return _mk(ent, "organization", igo.name, igo.code, "IGO", None, ident=igo.code)
+                return _igo_mention(ent, igo)
             if label == "ORG":
                 return self._organization(ent)
         return None
@@ -244,9 +247,15 @@ class MentionFinder:
             if c is not None:
                 country = c.iso3
                 break
+        if country is None:
+            # "Pakistan's National Security Committee": the owner before the name
+            for child in ent.root.children:
+                if child.dep_ == "poss" and child.i < ent.start:
+                    c = self.kb.country(child.text)
+                    country = c.iso3 if c is not None else None
         term = self.kb.sector_term(ent.root.lemma_) or self.kb.sector_term(ent.root.text)
-        if country is None and term is None:
-            return None
+        if country is None and term is None and not _acts(ent.root):
+            return None  # an unknown organisation counts only as the one acting
         return _mk(
             ent,
             "organization",
@@ -274,9 +283,7 @@ class MentionFinder:
                     token.dep_ != "compound"  # "West Bank" is no "West"
                 )
             ):
-                return _mk(
-                    _one(token), "organization", igo.name, igo.code, "IGO", None, ident=igo.code
-                )
+                return _igo_mention(_one(token), igo)
             if token.ent_type_ == "" and token.pos_ == "PROPN" and token.dep_ != "compound":
                 holders = self.kb.officeholders(token.text, published) or self.kb.officeholders(
                     token.text, None
@@ -482,6 +489,12 @@ def _acts(token: Token) -> bool:
     if token.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "conj", "appos"):
         return token.dep_ != "conj" or _acts(token.head)
     return token.dep_ == "pobj" and token.head.lower_ in ("by", "with", "between", "against")
+
+
+def _igo_mention(span: Span, igo: Igo) -> RawMention:
+    """An organisation (UN, NATO) or a non-state group (Hamas: counted under PSE, REB)."""
+    kind = "organization" if igo.sector == "IGO" else "group"
+    return _mk(span, kind, igo.name, igo.side, igo.sector, None, ident=igo.code)
 
 
 def _one(token: Token) -> Span:

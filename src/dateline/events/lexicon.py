@@ -169,6 +169,7 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
     "rebuke": (_s("ACCUSE", "disapprove"),),
     "investigate": (_s("ACCUSE", "investigate"),),
     "sue": (_s("ACCUSE", "sue"),),
+    "fault": (_s("ACCUSE", "disapprove"),),
     "allege": (_s("ACCUSE", "allege"),),
     # REJECT
     "reject": (_s("REJECT", None),),
@@ -305,6 +306,10 @@ _NOUNS: dict[str, Sense] = {
     "accusation": _s("ACCUSE", None),
     "condemnation": _s("ACCUSE", "disapprove"),
     "criticism": _s("ACCUSE", "disapprove"),
+    "investigation": _s("ACCUSE", "investigate", preps=("into", "of", "against")),
+    "probe": _s("ACCUSE", "investigate", preps=("into", "of", "against")),
+    "inquiry": _s("ACCUSE", "investigate", preps=("into", "of", "against")),
+    "lawsuit": _s("ACCUSE", "sue", preps=("against",)),
     "rejection": _s("REJECT", None),
     "veto": _s("REJECT", "veto"),
     "threat": _s("THREATEN", None),
@@ -374,6 +379,9 @@ LIGHT_VERBS = frozenset(
         "announce",
         "undertake",
         "embark",
+        "open",
+        "file",
+        "initiate",
     ]
 )
 

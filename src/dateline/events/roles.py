@@ -60,6 +60,14 @@ def entities_at(token: Token, index: TokenEntities, deep: bool = True) -> list[E
     found: list[Entity] = []
     for t in conjuncts(token):
         ents = list(index.get(t.i, ()))
+        if ents and deep and all(e.country is None for e in ents):
+            # "Boko Haram militants": the named group says whose militants they are
+            for child in t.children:
+                if child.dep_ in ("compound", "amod", "poss", "nmod") and child.i < t.i:
+                    named = [e for e in index.get(child.i, ()) if e.country is not None]
+                    if named:
+                        ents = named
+                        break
         if not ents and deep:
             for child in t.children:
                 if child.dep_ in ("compound", "amod", "poss", "nmod", "nummod") and child.i < t.i:
