@@ -215,3 +215,21 @@ def test_an_unknown_organisation_acting_is_an_actor(pipeline: Any) -> None:
         published="2024-06-10",
     )
     assert any(e.type == "ACCUSE" and e.actor for e in ex.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode"),
+    [
+        (
+            "North Korea returned the remains of 55 soldiers to the United States.",
+            "RETREAT",
+            "return",
+        ),
+        ("Ecuador granted asylum to the Bolivian opposition leader.", "CONCEDE", "policy"),
+        ("The Kenyan government declared a ceasefire on Monday.", "RETREAT", "ceasefire"),
+        ("The Peruvian prime minister resigned on Monday.", "CONCEDE", "leadership"),
+    ],
+)
+def test_yielding_is_coded(pipeline: Any, text: str, type_: str, mode: str) -> None:
+    ex = pipeline.extract(text, published="2024-06-10")
+    assert [(e.type, e.mode) for e in ex.events] == [(type_, mode)]

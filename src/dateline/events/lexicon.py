@@ -57,6 +57,13 @@ def _s(
     )
 
 
+#: What is given back in a return ("returned the remains", "handed over control").
+RETURNED_NOUNS = (
+    "territory territories land lands control remains bodies body prisoners hostages "
+    "detainees captives ships vessel vessels assets property artefacts artifacts islands "
+    "sovereignty POWs children"
+)
+
 #: What a release frees: people held ("PERSON" stands for any named person).
 CAPTIVE_NOUNS = (
     "PERSON prisoner prisoners hostage hostages detainee detainees captive captives "
@@ -276,6 +283,20 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
     "free": (_s("RETREAT", "release", objects=CAPTIVE_NOUNS),),
     "lift": (_s("RETREAT", "ease", objects=SANCTION_NOUNS),),
     "ease": (_s("RETREAT", "ease", objects=SANCTION_NOUNS),),
+    # giving back what was taken or held: territory, control, remains, captives
+    "return": (_s("RETREAT", "return", objects=RETURNED_NOUNS),),
+    "surrender": (_s("RETREAT", "disarm"),),
+    "disarm": (_s("RETREAT", "disarm"),),
+    "demobilize": (_s("RETREAT", "disarm"),),
+    "demobilise": (_s("RETREAT", "disarm"),),
+    "pardon": (_s("RETREAT", "release"),),
+    "grant": (
+        _s("RETREAT", "access", objects="access entry passage corridor visas visa"),
+        _s("CONCEDE", "policy", objects="amnesty asylum request demand concession concessions"),
+    ),
+    "resign": (_s("CONCEDE", "leadership"),),
+    "repeal": (_s("CONCEDE", "policy"),),
+    "reverse": (_s("CONCEDE", "policy", objects="decision ban policy order ruling"),),
     "concede": (_s("CONCEDE", None),),
     "yield": (_s("CONCEDE", None),),
     # PROTEST
@@ -382,6 +403,7 @@ LIGHT_VERBS = frozenset(
         "open",
         "file",
         "initiate",
+        "declare",
     ]
 )
 
