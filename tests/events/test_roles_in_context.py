@@ -233,3 +233,19 @@ def test_an_unknown_organisation_acting_is_an_actor(pipeline: Any) -> None:
 def test_yielding_is_coded(pipeline: Any, text: str, type_: str, mode: str) -> None:
     ex = pipeline.extract(text, published="2024-06-10")
     assert [(e.type, e.mode) for e in ex.events] == [(type_, mode)]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("A Moscow court charged the Estonian diplomat with espionage on Monday.", "ACCUSE"),
+        ("The Chilean authorities imposed a curfew on the capital on Monday.", "COERCE"),
+        ("Japan welcomed the decision by South Korea on Monday.", "SUPPORT"),
+        ("The Indian prime minister welcomed the French president in Delhi on Monday.", "CONSULT"),
+    ],
+)
+def test_plover_forms_of_accusing_coercing_and_approving(
+    pipeline: Any, text: str, type_: str
+) -> None:
+    ex = pipeline.extract(text, published="2024-06-10")
+    assert [e.type for e in ex.events] == [type_]

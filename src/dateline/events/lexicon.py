@@ -64,6 +64,13 @@ RETURNED_NOUNS = (
     "sovereignty POWs children"
 )
 
+#: What a welcome approves ("welcomed the decision", "welcomed the release").
+WELCOMED_NOUNS = (
+    "decision move deal agreement accord step steps announcement release election ruling "
+    "resolution plan proposal initiative effort efforts outcome result results ceasefire "
+    "truce talks reform reforms pardon commitment"
+)
+
 #: What a release frees: people held ("PERSON" stands for any named person).
 CAPTIVE_NOUNS = (
     "PERSON prisoner prisoners hostage hostages detainee detainees captive captives "
@@ -176,6 +183,10 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
     "rebuke": (_s("ACCUSE", "disapprove"),),
     "investigate": (_s("ACCUSE", "investigate"),),
     "sue": (_s("ACCUSE", "sue"),),
+    "charge": (_s("ACCUSE", "allege", requires_prep="with"),),
+    "indict": (_s("ACCUSE", "allege"),),
+    "convict": (_s("ACCUSE", "allege"),),
+    "outlaw": (_s("COERCE", None),),
     "fault": (_s("ACCUSE", "disapprove"),),
     "allege": (_s("ACCUSE", "allege"),),
     # REJECT
@@ -220,7 +231,11 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
     "join": (_s("COOPERATE", None, objects=GROUP_NOUNS),),
     "speak": (_s("CONSULT", None, "meet", requires_prep="with"),),
     "broker": (_s("CONSULT", "mediate"),),
-    "welcome": (_s("CONSULT", "host", "host", objects="president minister leader delegation"),),
+    "welcome": (
+        _s("CONSULT", "host", "host", objects="president minister leader delegation"),
+        # "welcomed the decision": approval of another's act
+        _s("SUPPORT", None, objects=WELCOMED_NOUNS),
+    ),
     "freeze": (_s("SANCTION", None, objects="asset assets aid assistance"),),
     "pause": (_s("SANCTION", "discontinue", objects=AID_NOUNS + " ties talks cooperation"),),
     "halt": (_s("SANCTION", "discontinue", objects=AID_NOUNS + " ties talks cooperation"),),
@@ -334,6 +349,8 @@ _NOUNS: dict[str, Sense] = {
     "rejection": _s("REJECT", None),
     "veto": _s("REJECT", "veto"),
     "threat": _s("THREATEN", None),
+    "warning": _s("THREATEN", None),
+    "curfew": _s("COERCE", None),
     "ultimatum": _s("THREATEN", "ultimatum"),
     "demand": _s("REQUEST", None),
     "appeal": _s("REQUEST", None),
@@ -404,6 +421,8 @@ LIGHT_VERBS = frozenset(
         "file",
         "initiate",
         "declare",
+        "issue",
+        "impose",
     ]
 )
 
