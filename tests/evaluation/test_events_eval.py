@@ -104,9 +104,10 @@ def test_floors_on_held_out_plv(shared_dir: Path) -> None:
     if not path.is_file():
         pytest.skip(f"PLV not found at {path}")
     report = run(path, Settings(), split="test")
-    # measured 2026-11-30: rules+classifier 0.748 / 0.692, rules 0.386 / 0.471 (210 rows)
-    assert report.metric("type_accuracy") >= 0.70
-    assert report.metric("macro_f1") >= 0.64
-    assert report.metric("coverage") >= 0.93
-    assert report.metric("rules:type_accuracy") >= 0.33
-    assert report.metric("rules:macro_f1") >= 0.40
+    # measured 2026-11-30 (end of day): simulated rules+classifier 0.767 / 0.704, the
+    # pipeline's rules 0.495 / 0.539 (210 rows)
+    assert report.metric("type_accuracy") >= 0.74
+    assert report.metric("macro_f1") >= 0.68
+    assert report.metric("coverage") >= 0.95
+    assert report.metric("rules:type_accuracy") >= 0.47
+    assert report.metric("rules:macro_f1") >= 0.51
