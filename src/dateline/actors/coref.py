@@ -8,6 +8,7 @@ organisation; plural nominals ("the two leaders") to the latest distinct people.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 from typing import cast, get_args
 
@@ -133,10 +134,10 @@ def resolve(doc: Doc, raw: list[RawMention]) -> tuple[Mention, ...]:
         if m.kind in ("nominal", "pronoun") and not cs:
             plural = _plural_parties(doc, m)
             if plural is not None:
-                near = groups._window_start(m.start)
+                near = groups.window_start(m.start)
                 seen = sorted(people_so_far + actors_so_far, key=lambda x: x[0])
                 recent = [c for s, c, _ in reversed(seen) if s >= near]
-                cs = groups.latest(m.start, *plural, clusters, recent)
+                cs = groups.latest(m.start, near, *plural, clusters, recent)
             if not cs:
                 cs = _antecedents(doc, m, people_so_far, actors_so_far)
             if not cs and m.kind == "nominal" and m.role != SIDES_ROLE:
@@ -175,6 +176,7 @@ class _Groups:
         self.doc = doc
         self.by_head: dict[int, list[_Cluster]] = {}
         self.order: list[tuple[int, list[_Cluster], int]] = []  # (start, members, root)
+        self.sent_starts = [s.start_char for s in doc.sents]  # once, not per plural
 
     def add(self, m: RawMention, cs: list[_Cluster]) -> None:
         if m.head < 0 or not cs:
@@ -194,13 +196,18 @@ class _Groups:
         self.by_head[tok.i] = members
 
     def latest(
-        self, start: int, n: int, states: bool, clusters: list[_Cluster], recent: list[_Cluster]
+        self,
+        start: int,
+        near: int,
+        n: int,
+        states: bool,
+        clusters: list[_Cluster],
+        recent: list[_Cluster],
     ) -> list[_Cluster]:
         """The parties a counted plural at ``start`` names: a group of n named together
-        in the last sentences (subjects first: "Saudi Arabia and Iran agreed ..." over
-        "from Syria to Lebanon"), else the last n distinct ones mentioned there, else a
+        since ``near`` (subjects first: "Saudi Arabia and Iran agreed ..." over "from Syria
+        to Lebanon"), else the last n distinct ones mentioned there (``recent``), else a
         subject group from further back."""
-        near = self._window_start(start)
         for subjects_only in (True, False):
             found = self._latest(start, n, states, clusters, subjects_only, since=near)
             if found:
@@ -210,9 +217,10 @@ class _Groups:
             return picked[:n]
         return self._latest(start, n, states, clusters, True, since=0)
 
-    def _window_start(self, start: int) -> int:
-        sents = [s.start_char for s in self.doc.sents if s.start_char <= start]
-        return sents[-WINDOW_SENTENCES] if len(sents) >= WINDOW_SENTENCES else 0
+    def window_start(self, start: int) -> int:
+        """Where the last WINDOW_SENTENCES sentences up to ``start`` begin."""
+        upto = bisect_right(self.sent_starts, start)
+        return self.sent_starts[upto - WINDOW_SENTENCES] if upto >= WINDOW_SENTENCES else 0
 
     def _latest(
         self,

@@ -98,6 +98,9 @@ class MentionFinder:
         out: list[Span] = []
         i = 0
         while i < len(doc):
+            if not (doc[i].is_title and doc[i].is_alpha):
+                i += 1  # a name starts with a capitalised word: skip the rest cheaply
+                continue
             for n in (3, 2):
                 span = doc[i : i + n]
                 if (

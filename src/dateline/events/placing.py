@@ -24,7 +24,7 @@ from datetime import date
 from dateline.events import attach
 from dateline.events.lexicon import SPEECH_VERBS
 from dateline.geo.gazetteer import Gazetteer
-from dateline.geo.resolve import dateline_span
+from dateline.geo.resolve import find_dateline
 from dateline.nlp import Doc, Token
 from dateline.records import Article, Event, EventDate, Place, Status, TimeSpan
 
@@ -405,13 +405,11 @@ def _under_locative(inner: Token, outer: Token) -> bool:
 
 def dateline_place(article: Article, places: Sequence[Place]) -> Place | None:
     """The dateline's place ("MOSCOW —"), which may follow a standfirst paragraph."""
-    for start, end in article.paragraphs[:3] or ((0, len(article.text)),):
-        span = dateline_span(article.text[start:end])
-        if span is None:
-            continue
-        lo, hi = start + span[0], start + span[1]
-        return next((p for p in places if p.start >= lo and p.end <= hi + 1 and p.name), None)
-    return None
+    found = find_dateline(article.text, article.paragraphs)
+    if found is None:
+        return None
+    lo, hi = found
+    return next((p for p in places if p.start >= lo and p.end <= hi + 1 and p.name), None)
 
 
 def split_by_place(
