@@ -73,13 +73,14 @@ def referred_noun(trigger: Token) -> Token | None:
     if trigger.dep_ == "relcl" and _names_event(trigger.head):
         return trigger.head
     for child in trigger.children:
-        if (
-            child.dep_ in ("dobj", "obj")
-            and _names_event(child)
-            and any(t.lower_ in DEFINITE and t.dep_ == "det" for t in child.lefts)
-        ):
+        if child.dep_ in ("dobj", "obj") and _names_event(child) and _definite(child):
             return child
     return None
+
+
+def _definite(noun: Token) -> bool:
+    """'the strikes', 'that visit': a noun that refers back rather than introduces."""
+    return any(t.lower_ in DEFINITE and t.dep_ == "det" for t in noun.lefts)
 
 
 def _names_event(noun: Token) -> bool:
@@ -167,7 +168,7 @@ def setting_event(trigger: Token, earlier: Sequence[Event]) -> Event | None:
         for noun in prep.children:
             if noun.dep_ != "pobj" or not _names_event(noun):
                 continue
-            if not any(t.lower_ in DEFINITE and t.dep_ == "det" for t in noun.lefts):
+            if not _definite(noun):
                 continue
             types = TYPED_NOUNS.get(noun.lemma_.lower())
             for event in reversed(earlier):

@@ -297,8 +297,10 @@ def mediated_parties(trigger: Token, actors: list[Entity], index: TokenEntities)
 def _companions(verb: Token) -> list[Token]:
     """Objects of "together with", "along with", "alongside" on the verb or below it."""
     out: list[Token] = []
-    for tok in verb.subtree:
-        if tok.dep_ != "prep" or not (verb.i == tok.head.i or tok.head.head.i == verb.i):
+    # the verb's children and grandchildren, in text order (not its whole subtree)
+    near = {t.i: t for c in verb.children for t in (c, *c.children)}
+    for tok in (near[i] for i in sorted(near)):
+        if tok.dep_ != "prep":
             continue
         low = tok.lower_
         joined = low == "with" and any(
@@ -365,12 +367,13 @@ def sentence_target(trigger: Token, actors: Sequence[Entity], index: TokenEntiti
     """The one other side a sentence names ("India hit camps in Pakistan", "exercises
     around Taiwan"), when the parse gives no recipient; none when it names several."""
     sides: dict[frozenset[str], list[Entity]] = {}
+    theirs = {a.country for a in actors}
     for tok in trigger.sent:
         ents = [
             e
             for e in index.get(tok.i, ())
             if e.country is not None
-            and e.country not in {a.country for a in actors}
+            and e.country not in theirs
             and not any(_same(e, a) for a in actors)
         ]
         if ents:
