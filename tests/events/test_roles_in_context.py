@@ -123,11 +123,11 @@ CASES = [
         {"CHN"},
     ),
     (
-        "Unnamed officials are not the people named before",
+        "Unnamed officials are not the people named before but where they sit",
         "Russian President Vladimir Putin and North Korean leader Kim Jong Un met on "
         "Tuesday.\n\nOfficials in Tokyo condemned the meeting.",
         "condemned",
-        {None},
+        {"JPN"},
         None,
     ),
 ]

@@ -18,6 +18,9 @@ from dateline.records import Entity, Mention, MentionKind
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 _THING_PRONOUNS = frozenset({"it", "its"})
+# "X said they would ...": only an actor of the same sentence, a plural is too loose beyond
+# ("their talks" is usually both sides, so only the subject "they")
+_PLURAL_PRONOUNS = frozenset({"they"})
 _NUMBER_WORDS = {"two": 2, "both": 2, "three": 3}
 #: How many sentences back (this one included) a counted plural looks for its parties.
 WINDOW_SENTENCES = 5
@@ -315,6 +318,9 @@ def _antecedents(
             return _latest(people, sent_start, prefer_subject=True, limit=1)
         if low in _THING_PRONOUNS:
             return _latest(actors, sent_start, prefer_subject=True, limit=1)
+        if low in _PLURAL_PRONOUNS:
+            here = [(s, c, subj) for s, c, subj in actors if s >= sent_start]
+            return _latest(here, sent_start, prefer_subject=True, limit=1)
         return []
     # nominal: "the Chinese leader", "the two leaders", "the president"
     head = doc[m.head]

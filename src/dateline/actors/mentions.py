@@ -341,6 +341,9 @@ class MentionFinder:
             # determiners like "the" stay outside the mention text
             kind = "nominal" if term.role in _PERSON_ROLES else "group"
             of_countries = [] if country else self._countries_of(token)
+            if not country and not of_countries and term.sector not in _ABROAD_SECTORS:
+                # "a court in Ankara", "teachers in Kenya": where a body sits is its country
+                country = self._country_in(token)
             if len(of_countries) > 1:
                 # "the foreign ministers of Saudi Arabia and Iran": one side each
                 extra.extend(
@@ -364,6 +367,23 @@ class MentionFinder:
                 c = self.kb.country_by_adjective(tok.text) or self.kb.country(tok.text)
                 if c is not None and tok.pos_ in ("PROPN", "ADJ"):
                     return c.iso3
+        return None
+
+    def _country_in(self, token: Token) -> str | None:
+        """The country of an in-phrase: a country or a capital ("officials in Tokyo")."""
+        for prep in token.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "from"):
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or obj.ent_type_ != "GPE":
+                    continue
+                name = " ".join(w.text for w in obj.subtree if w.dep_ == "compound" or w is obj)
+                c = self.kb.country(name)
+                if c is not None:
+                    return c.iso3
+                seat = self.kb.metonym(name)
+                if seat is not None:
+                    return seat.iso3
         return None
 
     def _countries_of(self, token: Token) -> list[str]:
@@ -447,6 +467,9 @@ SIDE_NOUNS = frozenset(
         "delegation",
     }
 )
+#: Sectors often stationed abroad: "troops in Syria" may be anyone's troops.
+_ABROAD_SECTORS = frozenset({"MIL", "REB"})
+
 #: The role a counted-sides nominal carries, so coreference resolves it to states.
 SIDES_ROLE = "sides"
 COUNT_WORDS = frozenset({"two", "both", "three"})

@@ -10,21 +10,28 @@ from dateline.actors.kb import KnowledgeBase
 from dateline.events import anaphora, attach, clauses, dating, placing, retelling
 from dateline.events.classifier import EventTypeClassifier, main_verb
 from dateline.events.lexicon import (
+    EVENT_HEADS,
+    HUNGER_STRIKE,
+    LABOUR_STRIKE,
+    LABOUR_STRIKE_WORDS,
     LIGHT_VERBS,
     SPEECH_VERBS,
     Sense,
     all_trigger_lemmas,
     noun_sense,
+    phrasal_senses,
     verb_senses,
 )
 from dateline.events.ontology import Ontology
 from dateline.events.roles import (
     TARGETED_TYPES,
+    entities_at,
     governing_verb,
     noun_roles,
     object_head,
     prep_objects,
     sentence_target,
+    subject_of,
     verb_roles,
 )
 from dateline.events.status import event_status
@@ -133,6 +140,8 @@ class EventCoder:
                 if lemma == "attend" and (tok.dep_ in ("advcl", "acl") or tok.tag_ == "VBN"):
                     continue  # "attended by", "attending a meeting, X said": a setting
                 actors, recipients = verb_roles(tok, sense, index)
+                if sense.type == "REJECT" and sense.mode == "meet" and not recipients:
+                    recipients = _meeting_hosts(tok, actors, index)
                 if (
                     actors
                     and not any(r.country for r in recipients)
@@ -142,10 +151,14 @@ class EventCoder:
                 anchors = {tok.i}
                 out.append(_Found(tok, sense, frozenset(anchors), tuple(actors), tuple(recipients)))
             elif tok.pos_ == "NOUN":
-                noun = noun_sense(lemma) or noun_sense(tok.lower_)
+                noun = _labour_strike(tok) or noun_sense(lemma) or noun_sense(tok.lower_)
                 if noun is None or not self._noun_ok(tok, noun):
                     continue
-                actors, recipients = noun_roles(tok, noun, index)
+                # "launched a mediation effort": the head noun holds the roles
+                holder = (
+                    tok.head if tok.dep_ == "compound" and tok.head.lemma_ in EVENT_HEADS else tok
+                )
+                actors, recipients = noun_roles(holder, noun, index)
                 if (
                     actors
                     and not any(r.country for r in recipients)
@@ -198,7 +211,10 @@ class EventCoder:
             things += [n for t in things for n in prep_objects(t, ("in", "of"))]
         words = {w for t in things for w in (t.lemma_.lower(), t.lower_)}
         words |= {"PERSON" for t in things if t.ent_type_ == "PERSON"}
-        for sense in verb_senses(verb.lemma_):
+        words |= {"MONEY" for t in things if t.ent_type_ == "MONEY"}
+        particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+        phrasal = phrasal_senses(verb.lemma_, particles[0]) if particles else ()
+        for sense in (*phrasal, *verb_senses(verb.lemma_)):
             if sense.objects is not None and not (words & sense.objects):
                 continue
             if sense.requires_prep is not None:
@@ -213,6 +229,10 @@ class EventCoder:
             c.lower_ in sense.modifiers for c in noun.children if c.dep_ in ("amod", "compound")
         ):
             return False
+        if sense.governors is not None:
+            verb = governing_verb(noun)
+            if verb is None or verb.lemma_.lower() not in sense.governors:
+                return False
         # "the aid" as a bare mention of a thing, with no actor in reach, is not coded here.
         return noun.ent_type_ in ("", "EVENT")
 
@@ -518,6 +538,38 @@ def _reaction_target(f: _Found, earlier: list[Event]) -> _Found:
         return f
     targets = anaphora.antecedent_actors(noun, f.actors, earlier)
     return replace(f, recipients=targets) if targets else f
+
+
+def _meeting_hosts(
+    verb: Token, actors: Sequence[Entity], index: dict[int, list[Entity]]
+) -> list[Entity]:
+    """Whom a cancelled meeting snubs: who was to hold it ("called off a summit that X was
+    to have held"), else whom it was to be with."""
+    obj = object_head(verb)
+    if obj is None:
+        obj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if obj is None:
+        return []
+    holders = [s for c in obj.children if c.dep_ == "relcl" for s in subject_of(c)]
+    if not holders:
+        holders = prep_objects(obj, ("with",))
+    theirs = {a.country for a in actors}
+    found = [e for t in holders for e in entities_at(t, index) if e.country not in theirs]
+    if not found:  # the parse lost the clause: the first other side named after it
+        after = (e for t in verb.sent if t.i > obj.i for e in index.get(t.i, ()))
+        found = [e for e in after if e.country is not None and e.country not in theirs][:1]
+    return found
+
+
+def _labour_strike(noun: Token) -> Sense | None:
+    """A strike by workers ("went on strike", "a hunger strike"), not a military strike."""
+    if noun.lemma_.lower() != "strike":
+        return None
+    mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+    if "hunger" in mods:
+        return HUNGER_STRIKE
+    on_strike = noun.dep_ == "pobj" and noun.head.lower_ == "on"
+    return LABOUR_STRIKE if on_strike or mods & LABOUR_STRIKE_WORDS else None
 
 
 def _has_two_actors(sent: Span, index: dict[int, list[Entity]]) -> bool:

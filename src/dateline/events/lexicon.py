@@ -29,6 +29,8 @@ class Sense:
     """A preposition that must attach to the verb ("send troops *into*")."""
     modifiers: frozenset[str] | None = None
     """For nouns: a modifier one of which must be present ("*phone* call", "*military* drill")."""
+    governors: frozenset[str] | None = None
+    """For nouns: verbs one of which must govern the noun ("*expressed* support")."""
 
     @staticmethod
     def recipient_preps_default() -> tuple[str, ...]:
@@ -44,6 +46,7 @@ def _s(
     preps: tuple[str, ...] | None = None,
     requires_prep: str | None = None,
     modifiers: str = "",
+    governors: str = "",
 ) -> Sense:
     return Sense(
         type=t,
@@ -54,6 +57,7 @@ def _s(
         recipient_preps=preps if preps is not None else Sense.recipient_preps_default(),
         requires_prep=requires_prep,
         modifiers=frozenset(modifiers.split()) if modifiers else None,
+        governors=frozenset(governors.split()) if governors else None,
     )
 
 
@@ -76,7 +80,10 @@ CAPTIVE_NOUNS = (
     "PERSON prisoner prisoners hostage hostages detainee detainees captive captives "
     "journalist journalists soldier soldiers citizen citizens national nationals "
     "activist activists dissident dissidents people civilians crew sailors fishermen "
-    "worker workers man woman men women children POW POWs"
+    "worker workers man woman men women children POW POWs peacekeeper peacekeepers migrant "
+    "migrants refugee refugees student students member members official officials suspect "
+    "suspects protester protesters opponent opponents politician politicians leader leaders "
+    "tanker ship vessel crew"
 )
 
 AGREEMENT_NOUNS = (
@@ -92,17 +99,32 @@ AID_NOUNS = (
     "aid assistance weapon weapons arms supplies supply ammunition munition munitions missile "
     "missiles tank tanks jet jets equipment loan loans funding fund funds grant grants "
     "component components shell shells drone drones system systems package vaccine vaccines "
-    "food fuel help support troops"
+    "food fuel help support troops MONEY relief medicine medicines shelter tents doses "
+    "donation donations"
 )
 ATTACK_NOUNS = (
     "attack attacks strike strikes airstrike airstrikes offensive invasion raid raids assault "
-    "missile missiles rocket rockets drone drones bombardment operation incursion"
+    "missile missiles rocket rockets drone drones bombardment operation incursion war warfare"
 )
 MEETING_NOUNS = (
     "summit meeting talks conference ceremony parade celebration celebrations session "
     "forum inauguration funeral negotiations consultations gathering"
 )
 TROOP_NOUNS = "troop troops force forces soldier soldiers army military unit units brigade"
+#: Protests, as the thing a protester starts, ends or calls off.
+PROTEST_NOUNS = "strike protest protests boycott demonstration demonstrations sit-in walkout"
+#: Hostilities, as the thing a side stops or steps up.
+HOSTILITY_NOUNS = (
+    "attack attacks offensive war fighting hostilities bombing bombings bombardment "
+    "airstrikes strikes shelling raids operation operations campaign"
+)
+#: Restrictions one side lifts, ends or extends.
+RESTRICTION_NOUNS = SANCTION_NOUNS + " blockade siege occupation curfew lockdown"
+#: Relations and help one side breaks off, cuts or suspends.
+DIALOGUE_NOUNS = (
+    "talks negotiations mediation dialogue cooperation aid assistance ties relations "
+    "funding support"
+)
 
 # verb lemma -> senses (first whose constraints hold wins)
 _VERBS: dict[str, tuple[Sense, ...]] = {
@@ -172,6 +194,7 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
         _s("AID", None, "give", objects=AID_NOUNS),
     ),
     "announce": (_s("AID", None, "give", objects=AID_NOUNS),),
+    "contribute": (_s("AID", None, "give", objects=AID_NOUNS),),
     # ACCUSE
     "accuse": (_s("ACCUSE", None),),
     "blame": (_s("ACCUSE", None),),
@@ -215,16 +238,50 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
     "impose": (_s("SANCTION", None, "give", objects=SANCTION_NOUNS, preps=("on", "against")),),
     "expel": (_s("SANCTION", "expel"),),
     "sever": (_s("SANCTION", "withdraw", objects="ties relation relations"),),
-    "cut": (_s("SANCTION", "withdraw", objects="ties relation relations aid"),),
+    "cut": (_s("SANCTION", "withdraw", objects="ties relation relations aid funding assistance"),),
     "suspend": (
         _s("REJECT", None, objects=AGREEMENT_NOUNS + " participation membership"),
         _s(
             "SANCTION",
             "discontinue",
             objects="aid ties relation relations talks cooperation channel channels trade "
-            "visa visas flights dialogue exchanges imports exports",
+            "visa visas flights dialogue exchanges imports exports link links mediation",
         ),
     ),
+    # ending something: a concession for a protest, a ceasefire for hostilities, an easing
+    # for a restriction, a breaking off for talks or help ("ended the strike/its mediation")
+    "end": (
+        _s("CONCEDE", "policy", objects=PROTEST_NOUNS),
+        _s("RETREAT", "ceasefire", objects=HOSTILITY_NOUNS),
+        _s("RETREAT", "ease", objects=RESTRICTION_NOUNS),
+        _s("SANCTION", "discontinue", objects=DIALOGUE_NOUNS),
+    ),
+    "stop": (
+        _s("RETREAT", "ceasefire", objects=HOSTILITY_NOUNS),
+        _s("SANCTION", "discontinue", objects=DIALOGUE_NOUNS),
+    ),
+    "cease": (_s("RETREAT", "ceasefire", objects=HOSTILITY_NOUNS + " fire"),),
+    "cancel": (
+        _s("REJECT", "meet", objects=MEETING_NOUNS + " visit trip tour"),
+        _s("SANCTION", "discontinue", objects=DIALOGUE_NOUNS),
+    ),
+    "reduce": (
+        _s("SANCTION", "discontinue", objects=DIALOGUE_NOUNS),
+        _s("RETREAT", "withdraw", objects=TROOP_NOUNS + " presence"),
+    ),
+    # keeping a measure in force: the measure again
+    "extend": (
+        _s("SANCTION", None, objects=SANCTION_NOUNS, preps=("on", "against")),
+        _s("COERCE", "curfew", objects="curfew lockdown"),
+        _s("RETREAT", "ceasefire", objects="ceasefire truce"),
+    ),
+    "renew": (
+        _s("SANCTION", None, objects=SANCTION_NOUNS, preps=("on", "against")),
+        _s("RETREAT", "ceasefire", objects="ceasefire truce"),
+    ),
+    "prolong": (_s("SANCTION", None, objects=SANCTION_NOUNS, preps=("on", "against")),),
+    "intensify": (_s("ASSAULT", None, objects=HOSTILITY_NOUNS),),
+    "escalate": (_s("ASSAULT", None, objects=HOSTILITY_NOUNS),),
     "close": (_s("SANCTION", "restrict", objects=BORDER_NOUNS, preps=("to",)),),
     "hit": (_s("ASSAULT", None),),
     "apply": (_s("REQUEST", None, preps=("to", "for")),),
@@ -296,8 +353,8 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
     "retreat": (_s("RETREAT", "withdraw", preps=("from",)),),
     "release": (_s("RETREAT", "release", objects=CAPTIVE_NOUNS),),
     "free": (_s("RETREAT", "release", objects=CAPTIVE_NOUNS),),
-    "lift": (_s("RETREAT", "ease", objects=SANCTION_NOUNS),),
-    "ease": (_s("RETREAT", "ease", objects=SANCTION_NOUNS),),
+    "lift": (_s("RETREAT", "ease", objects=RESTRICTION_NOUNS),),
+    "ease": (_s("RETREAT", "ease", objects=RESTRICTION_NOUNS),),
     # giving back what was taken or held: territory, control, remains, captives
     "return": (_s("RETREAT", "return", objects=RETURNED_NOUNS),),
     "surrender": (_s("RETREAT", "disarm"),),
@@ -306,7 +363,7 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
     "demobilise": (_s("RETREAT", "disarm"),),
     "pardon": (_s("RETREAT", "release"),),
     "grant": (
-        _s("RETREAT", "access", objects="access entry passage corridor visas visa"),
+        _s("RETREAT", "access", objects="access entry passage corridor visas visa permission"),
         _s("CONCEDE", "policy", objects="amnesty asylum request demand concession concessions"),
     ),
     "resign": (_s("CONCEDE", "leadership"),),
@@ -319,6 +376,24 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
     "demonstrate": (_s("PROTEST", "demo"),),
     "rally": (_s("PROTEST", "demo"),),
     "riot": (_s("PROTEST", "riot"),),
+}
+
+# "verb particle" -> senses: phrasal verbs whose particle changes the meaning
+_PHRASAL: dict[str, tuple[Sense, ...]] = {
+    "call off": (
+        _s("CONCEDE", "policy", objects=PROTEST_NOUNS),
+        _s("REJECT", "meet", objects=MEETING_NOUNS + " visit trip"),
+        _s("RETREAT", "ceasefire", objects=HOSTILITY_NOUNS),
+    ),
+    "step up": (_s("ASSAULT", None, objects=HOSTILITY_NOUNS),),
+    "scale back": (
+        _s("SANCTION", "discontinue", objects=DIALOGUE_NOUNS),
+        _s("RETREAT", "withdraw", objects=TROOP_NOUNS + " presence"),
+    ),
+    "cut off": (_s("SANCTION", "discontinue", objects=DIALOGUE_NOUNS),),
+    "roll back": (_s("RETREAT", "ease", objects=RESTRICTION_NOUNS),),
+    "hand over": (_s("RETREAT", "return", objects=RETURNED_NOUNS + " " + CAPTIVE_NOUNS),),
+    "pull out": (_s("RETREAT", "withdraw", preps=("of", "from")),),
 }
 
 # noun lemma -> sense; a noun counts as a trigger on its own (as subject, object of a
@@ -388,7 +463,60 @@ _NOUNS: dict[str, Sense] = {
     "protest": _s("PROTEST", "demo"),
     "protests": _s("PROTEST", "demo"),
     "demonstration": _s("PROTEST", "demo"),
+    "rally": _s("PROTEST", "demo"),
+    "riot": _s("PROTEST", "riot"),
+    "boycott": _s("PROTEST", "boycott", preps=("of",)),
+    "release": _s("RETREAT", "release", preps=("of", "from")),
+    "pardon": _s("RETREAT", "release", preps=("of", "for")),
+    # "its support for X" describes a stance; "expressed support for X" is the event
+    "support": _s(
+        "SUPPORT",
+        None,
+        preps=("for", "to", "of"),
+        governors="express voice declare pledge offer reiterate reaffirm affirm show signal",
+    ),
+    "endorsement": _s("SUPPORT", None, preps=("of", "for")),
+    "recognition": _s("SUPPORT", "recognize", preps=("of",)),
+    "charge": _s("ACCUSE", "allege", preps=("against",)),
+    "charges": _s("ACCUSE", "allege", preps=("against",)),
+    "indictment": _s("ACCUSE", "allege", preps=("against", "of")),
+    "complaint": _s("ACCUSE", None, preps=("against",)),
+    "action": _s("ACCUSE", "sue", preps=("against",), modifiers="legal court"),
+    "request": _s("REQUEST", None, preps=("to", "from")),
+    "suspension": _s("SANCTION", "discontinue", preps=("of", "to", "with")),
+    "donation": _s("AID", None, "give"),
+    "funding": _s("AID", "economic", "give"),
+    "crackdown": _s("COERCE", None, preps=("on", "against")),
+    "deportation": _s("COERCE", "deport", preps=("of", "to")),
+    "seizure": _s("COERCE", "confiscate", preps=("of",)),
+    "resignation": _s("CONCEDE", "leadership"),
+    "warfare": _s("ASSAULT", None, preps=("on", "against")),
 }
+
+#: Heads that make a trigger noun in front of them the event ("a *mediation* effort",
+#: "a *curfew* order"): the roles are the head's.
+EVENT_HEADS = frozenset(
+    [
+        "effort",
+        "efforts",
+        "campaign",
+        "drive",
+        "bid",
+        "mission",
+        "order",
+        "orders",
+        "operation",
+        "warrant",
+    ]
+)
+
+#: A labour strike, not an air strike: what the strike noun sits in ("went *on* strike",
+#: "a *hunger* strike", "called off the strike").
+LABOUR_STRIKE_WORDS = frozenset(
+    ["hunger", "general", "sit-in", "labour", "labor", "worker", "workers"]
+)
+LABOUR_STRIKE = _s("PROTEST", None, preps=("against", "at", "over"))
+HUNGER_STRIKE = _s("PROTEST", "hunger", preps=("against", "at", "over"))
 
 # Verbs that only carry a nominal trigger ("pay a visit", "hold talks", "launch an attack").
 LIGHT_VERBS = frozenset(
@@ -423,6 +551,14 @@ LIGHT_VERBS = frozenset(
         "declare",
         "issue",
         "impose",
+        "order",
+        "lead",
+        "go",
+        "voice",
+        "express",
+        "step",
+        "intensify",
+        "escalate",
     ]
 )
 
@@ -464,10 +600,16 @@ def verb_senses(lemma: str) -> tuple[Sense, ...]:
 
 
 @cache
+def phrasal_senses(lemma: str, particle: str) -> tuple[Sense, ...]:
+    """Senses of a phrasal verb ("call off"), none where the pair has no sense of its own."""
+    return _PHRASAL.get(f"{lemma.lower()} {particle.lower()}", ())
+
+
+@cache
 def noun_sense(lemma: str) -> Sense | None:
     return _NOUNS.get(lemma.lower())
 
 
 def all_trigger_lemmas() -> frozenset[str]:
     """Every lemma that can start an event (for quick sentence filtering)."""
-    return frozenset(_VERBS) | frozenset(_NOUNS)
+    return frozenset(_VERBS) | frozenset(_NOUNS) | frozenset(k.split()[0] for k in _PHRASAL)

@@ -76,6 +76,17 @@ def entities_at(token: Token, index: TokenEntities, deep: bool = True) -> list[E
                         break
         if not ents and deep and t.lower_ in ("among", "of"):
             ents = [e for c in t.children if c.dep_ == "pobj" for e in entities_at(c, index)]
+        if deep and all(e.country is None for e in ents):
+            # "leaders across Europe, including X and Y": the ones named
+            included = [
+                e
+                for c in t.children
+                if c.lower_ == "including"
+                for o in c.children
+                if o.dep_ == "pobj"
+                for e in entities_at(o, index)
+            ]
+            ents = included or ents
         found.extend(ents)
     return _unique(found)
 
@@ -119,6 +130,8 @@ def subject_of(verb: Token) -> list[Token]:
         agent = _agent(tok)
         if agent is not None:
             return conjuncts(agent)
+        if step == 0 and any(c.dep_ == "nsubjpass" for c in tok.children):
+            break  # "X left, and a news conference was cancelled": no actor is named
         if tok.head.i != tok.i and (
             tok.dep_ in ("xcomp", "conj", "advcl", "acomp")
             or (tok.dep_ in ("dobj", "pcomp") and tok.tag_ == "VBG")  # "denied supplying"
@@ -343,7 +356,11 @@ def noun_roles(
         actors = [e for t in subject_of(verb) for e in entities_at(t, index)]
     if sense.pattern == "meet":
         between = prep_objects(noun, ("between", "among", "of"))
-        actors += [e for t in between for e in entities_at(t, index)]
+        parties = [e for t in between for e in entities_at(t, index)]
+        if sense.mode == "mediate" and actors and parties:
+            # "X's mediation between A and B": A and B are whom X mediates for
+            return _unique(actors), _unique(parties)
+        actors += parties
         others = [e for t in prep_objects(noun, ("with",)) for e in entities_at(t, index)]
         if not others and sense.mode == "mediate":
             others = mediated_parties(noun, actors, index)

@@ -1,0 +1,156 @@
+"""Constructions that carry an event without a plain event verb, with the real model.
+
+Operators on an event noun change its type ("called off the strike" is a concession,
+"cut off aid" a sanction, "stepped up attacks" an assault); light verbs lend their subject
+to the noun ("ordered the arrest of", "launched a mediation effort", "went on strike",
+"expressed support for"); money given is aid; "they" in "X said they would" is X.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+CASES = [
+    (
+        "Calling off a strike concedes",
+        "Dock workers in Chile called off their strike on Friday after the port operator "
+        "raised wages.",
+        "called",
+        "CONCEDE",
+        None,
+    ),
+    (
+        "Ending a mediation breaks off talks",
+        "Qatar ended its mediation between Israel and Hamas on Saturday, officials said.",
+        "ended",
+        "SANCTION",
+        {"QAT"},
+    ),
+    (
+        "Lifting a blockade eases it",
+        "Saudi Arabia lifted its blockade of Qatar in January 2021.",
+        "lifted",
+        "RETREAT",
+        {"SAU"},
+    ),
+    (
+        "Cutting off aid sanctions",
+        "The Netherlands cut off development aid to Mali after the coup.",
+        "cut",
+        "SANCTION",
+        {"NLD"},
+    ),
+    (
+        "Stepping up attacks assaults",
+        "Russia stepped up attacks on Ukrainian power plants in March.",
+        "stepped",
+        "ASSAULT",
+        {"RUS"},
+    ),
+    (
+        "Who orders an arrest makes it",
+        "A court in Ankara ordered the arrest of twelve Syrian nationals on Monday.",
+        "arrest",
+        "COERCE",
+        {"TUR"},
+    ),
+    (
+        "Workers who go on strike protest",
+        "Teachers in Kenya went on strike on Monday over unpaid allowances.",
+        "strike",
+        "PROTEST",
+        {"KEN"},
+    ),
+    (
+        "A hunger strike is a protest",
+        "Jailed Bahraini activists began a hunger strike in March.",
+        "strike",
+        "PROTEST",
+        {"BHR"},
+    ),
+    (
+        "A mediation effort is the mediator's",
+        "Turkey launched a mediation effort between Sudan's rival generals on Tuesday.",
+        "mediation",
+        "CONSULT",
+        {"TUR"},
+    ),
+    (
+        "An announced release is the releaser's",
+        "Iran announced the release of three French nationals on Thursday.",
+        "release",
+        "RETREAT",
+        {"IRN"},
+    ),
+    (
+        "Money given is aid",
+        "Japan gave $12 million to Kenya for drought relief in 2022.",
+        "gave",
+        "AID",
+        {"JPN"},
+    ),
+    (
+        "'They' in 'X said they would' is X",
+        "Ukrainian officials said they would release forty Russian prisoners on Sunday.",
+        "release",
+        "RETREAT",
+        {"UKR"},
+    ),
+    (
+        "Expressed support is an event",
+        "Brazil expressed support for Argentina's claim to the islands on Monday.",
+        "support",
+        "SUPPORT",
+        {"BRA"},
+    ),
+    (
+        "A group 'including' named leaders is those leaders' countries",
+        "Leaders across Africa, including Kenyan President William Ruto and Ghanaian "
+        "President Nana Akufo-Addo, condemned the coup in Niger.",
+        "condemned",
+        "ACCUSE",
+        {"KEN", "GHA"},
+    ),
+    (
+        "Cancelling a visit rejects it",
+        "The Danish prime minister cancelled a planned visit to Washington on Wednesday.",
+        "cancelled",
+        "REJECT",
+        {"DNK"},
+    ),
+]
+
+NO_EVENT = [
+    (
+        "A stance is no act of support",
+        "Analysts say Pakistan's support for militant groups in Kashmir has waned.",
+    ),
+    (
+        "A passive after 'and' has no actor of its own",
+        "Kenyan President William Ruto left the summit early, and a joint press "
+        "conference was cancelled.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("why", "text", "trigger", "etype", "actors"), CASES, ids=[c[0] for c in CASES]
+)
+def test_constructions_code_their_event(
+    pipeline: Any, why: str, text: str, trigger: str, etype: str, actors: set[str] | None
+) -> None:
+    ex = pipeline.extract(text, published="2024-06-10")
+    found = [e for e in ex.events if e.evidence.trigger == trigger]
+    assert found, f"{why}: no event at {trigger!r}; got {[e.evidence.trigger for e in ex.events]}"
+    event = found[0]
+    assert event.type == etype, why
+    if actors is not None:
+        assert {a.country for a in event.actor} == actors, why
+
+
+@pytest.mark.parametrize(("why", "text"), NO_EVENT, ids=[c[0] for c in NO_EVENT])
+def test_constructions_without_an_event(pipeline: Any, why: str, text: str) -> None:
+    ex = pipeline.extract(text, published="2024-06-10")
+    assert not [e for e in ex.events if e.type in ("SUPPORT", "REJECT")], why
