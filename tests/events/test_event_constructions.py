@@ -120,6 +120,55 @@ CASES = [
         "REJECT",
         {"DNK"},
     ),
+    (
+        "Calling something illegal censures it",
+        "Spanish Foreign Minister Jose Manuel Albares called the detention illegal on Monday.",
+        "called",
+        "ACCUSE",
+        {"ESP"},
+    ),
+    (
+        "Calling someone a person is a phone call",
+        "Italian Prime Minister Giorgia Meloni called President Emmanuel Macron on Sunday.",
+        "called",
+        "CONSULT",
+        {"ITA"},
+    ),
+    (
+        "Whatever is returned to someone is given back",
+        "Germany returned a set of bronze sculptures to Nigeria in December.",
+        "returned",
+        "RETREAT",
+        {"DEU"},
+    ),
+    (
+        "A deadline given is an ultimatum",
+        "Ecuador gave the Mexican ambassador a deadline of 72 hours to leave.",
+        "gave",
+        "THREATEN",
+        {"ECU"},
+    ),
+    (
+        "A protest lodged with a government is a complaint",
+        "South Korea lodged a protest with Japan over the textbook on Friday.",
+        "protest",
+        "ACCUSE",
+        {"KOR"},
+    ),
+    (
+        "Pulling out of a deal rejects it",
+        "Niger pulled out of the defence agreement with the United States in March.",
+        "pulled",
+        "REJECT",
+        {"NER"},
+    ),
+    (
+        "Suspending a newspaper's publication coerces",
+        "Authorities in Nicaragua suspended publication of an opposition newspaper.",
+        "suspended",
+        "COERCE",
+        {"NIC"},
+    ),
 ]
 
 NO_EVENT = [
@@ -131,6 +180,10 @@ NO_EVENT = [
         "A passive after 'and' has no actor of its own",
         "Kenyan President William Ruto left the summit early, and a joint press "
         "conference was cancelled.",
+    ),
+    (
+        "Calling a deal historic is no accusation",
+        "Kenyan President William Ruto called the trade deal historic on Monday.",
     ),
 ]
 
@@ -153,4 +206,4 @@ def test_constructions_code_their_event(
 @pytest.mark.parametrize(("why", "text"), NO_EVENT, ids=[c[0] for c in NO_EVENT])
 def test_constructions_without_an_event(pipeline: Any, why: str, text: str) -> None:
     ex = pipeline.extract(text, published="2024-06-10")
-    assert not [e for e in ex.events if e.type in ("SUPPORT", "REJECT")], why
+    assert not [e for e in ex.events if e.type in ("SUPPORT", "REJECT", "ACCUSE")], why

@@ -11,6 +11,7 @@ from dateline.events import anaphora, attach, clauses, dating, placing, retellin
 from dateline.events.classifier import EventTypeClassifier, main_verb
 from dateline.events.lexicon import (
     EVENT_HEADS,
+    GOVERNED_NOUNS,
     HUNGER_STRIKE,
     LABOUR_STRIKE,
     LABOUR_STRIKE_WORDS,
@@ -67,6 +68,10 @@ class _Found:
 CLASSIFIER_OVERRIDE = 0.25
 #: Probability needed to code a sentence where no trigger word matched; kept high for news.
 CLASSIFIER_NEW_EVENT = 0.5
+#: Actors a sentence without a trigger word must name before the classifier may code it,
+#: and whether its main verb must have a recipient as well as an actor.
+CLASSIFIER_MIN_ACTORS = 2
+CLASSIFIER_NEEDS_RECIPIENT = True
 #: Rule patterns whose type the output contract fixes (a visit is CONSULT, a signing AGREE)
 #: and where PLV's own labels differ: the classifier does not retype them.
 PROTECTED_PATTERNS = frozenset({"visit", "meet", "host"})
@@ -101,7 +106,9 @@ class EventCoder:
         causes: set[int] = set()  # events named as a cause, dated by their own telling
         for sent in doc.sents:
             has_trigger = any(t.lemma_.lower() in self.lemmas for t in sent)
-            if not has_trigger and (self.classifier is None or not _has_two_actors(sent, index)):
+            if not has_trigger and (
+                self.classifier is None or _actor_count(sent, index) < CLASSIFIER_MIN_ACTORS
+            ):
                 continue
             found = self._triggers(sent, index) if has_trigger else []
             if self.classifier is not None:
@@ -151,7 +158,12 @@ class EventCoder:
                 anchors = {tok.i}
                 out.append(_Found(tok, sense, frozenset(anchors), tuple(actors), tuple(recipients)))
             elif tok.pos_ == "NOUN":
-                noun = _labour_strike(tok) or noun_sense(lemma) or noun_sense(tok.lower_)
+                noun = (
+                    _governed_sense(tok)
+                    or _labour_strike(tok)
+                    or noun_sense(lemma)
+                    or noun_sense(tok.lower_)
+                )
                 if noun is None or not self._noun_ok(tok, noun):
                     continue
                 # "launched a mediation effort": the head noun holds the roles
@@ -194,7 +206,7 @@ class EventCoder:
             return None
         sense = Sense(type=label, mode=None)
         actors, recipients = verb_roles(verb, sense, index)
-        if not actors or not recipients:
+        if not actors or (CLASSIFIER_NEEDS_RECIPIENT and not recipients):
             return None
         return _Found(verb, sense, frozenset({verb.i}), tuple(actors), tuple(recipients))
 
@@ -212,13 +224,33 @@ class EventCoder:
         words = {w for t in things for w in (t.lemma_.lower(), t.lower_)}
         words |= {"PERSON" for t in things if t.ent_type_ == "PERSON"}
         words |= {"MONEY" for t in things if t.ent_type_ == "MONEY"}
-        particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
-        phrasal = phrasal_senses(verb.lemma_, particles[0]) if particles else ()
+        words |= {"NORP" for t in things if t.ent_type_ == "NORP"}
+        # "called off", and "pulled out of" where the parser makes "out" a preposition
+        particles = [
+            c for c in verb.children if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "out")
+        ]
+        phrasal = phrasal_senses(verb.lemma_, particles[0].lower_) if particles else ()
+        if phrasal:  # "pulled out of the deal": the particle's object is the thing
+            out_of = prep_objects(verb, ("of", "from")) + prep_objects(particles[0], ("of",))
+            words |= {w for t in out_of for w in (t.lemma_.lower(), t.lower_)}
+        deps = {c.dep_ for c in verb.children}
         for sense in (*phrasal, *verb_senses(verb.lemma_)):
+            if sense.needs_object and obj is None:
+                continue
+            if sense.requires_dep is not None and sense.requires_dep not in deps:
+                continue
+            if sense.requires_dep == "oprd":  # the constraint is on what X is called
+                said = {
+                    w.lemma_.lower() for c in verb.children if c.dep_ == "oprd" for w in c.subtree
+                }
+                if sense.objects is None or said & sense.objects:
+                    return sense
+                continue
             if sense.objects is not None and not (words & sense.objects):
                 continue
             if sense.requires_prep is not None:
-                holders = [verb] + ([obj] if obj is not None else [])
+                direct = [c for c in verb.children if c.dep_ == "dobj"]  # "a set of X to Y"
+                holders = [verb, *direct] + ([obj] if obj is not None else [])
                 if not prep_objects_any(holders, sense.requires_prep):
                     continue
             return sense
@@ -561,6 +593,14 @@ def _meeting_hosts(
     return found
 
 
+def _governed_sense(noun: Token) -> Sense | None:
+    """The sense a noun takes from its verb ("lodged a protest")."""
+    verb = governing_verb(noun)
+    if verb is None:
+        return None
+    return GOVERNED_NOUNS.get((noun.lemma_.lower(), verb.lemma_.lower()))
+
+
 def _labour_strike(noun: Token) -> Sense | None:
     """A strike by workers ("went on strike", "a hunger strike"), not a military strike."""
     if noun.lemma_.lower() != "strike":
@@ -572,9 +612,8 @@ def _labour_strike(noun: Token) -> Sense | None:
     return LABOUR_STRIKE if on_strike or mods & LABOUR_STRIKE_WORDS else None
 
 
-def _has_two_actors(sent: Span, index: dict[int, list[Entity]]) -> bool:
-    seen = {e.country or e.name for t in sent for e in index.get(t.i, ())}
-    return len(seen) >= 2
+def _actor_count(sent: Span, index: dict[int, list[Entity]]) -> int:
+    return len({e.country or e.name for t in sent for e in index.get(t.i, ())})
 
 
 def prep_objects_any(holders: list[Token], prep: str) -> bool:

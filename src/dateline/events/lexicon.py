@@ -31,6 +31,10 @@ class Sense:
     """For nouns: a modifier one of which must be present ("*phone* call", "*military* drill")."""
     governors: frozenset[str] | None = None
     """For nouns: verbs one of which must govern the noun ("*expressed* support")."""
+    needs_object: bool = False
+    """For verbs: a direct object must be present ("returned *the statue* to")."""
+    requires_dep: str | None = None
+    """For verbs: a dependent of this kind must be present ("called X *a liar*": oprd)."""
 
     @staticmethod
     def recipient_preps_default() -> tuple[str, ...]:
@@ -47,6 +51,8 @@ def _s(
     requires_prep: str | None = None,
     modifiers: str = "",
     governors: str = "",
+    needs_object: bool = False,
+    requires_dep: str | None = None,
 ) -> Sense:
     return Sense(
         type=t,
@@ -58,6 +64,8 @@ def _s(
         requires_prep=requires_prep,
         modifiers=frozenset(modifiers.split()) if modifiers else None,
         governors=frozenset(governors.split()) if governors else None,
+        needs_object=needs_object,
+        requires_dep=requires_dep,
     )
 
 
@@ -83,7 +91,8 @@ CAPTIVE_NOUNS = (
     "worker workers man woman men women children POW POWs peacekeeper peacekeepers migrant "
     "migrants refugee refugees student students member members official officials suspect "
     "suspects protester protesters opponent opponents politician politicians leader leaders "
-    "tanker ship vessel crew"
+    "tanker ship vessel crew NORP candidate physician doctor nurse guard guards minister "
+    "ministers"
 )
 
 AGREEMENT_NOUNS = (
@@ -100,7 +109,7 @@ AID_NOUNS = (
     "missiles tank tanks jet jets equipment loan loans funding fund funds grant grants "
     "component components shell shells drone drones system systems package vaccine vaccines "
     "food fuel help support troops MONEY relief medicine medicines shelter tents doses "
-    "donation donations"
+    "donation donations euro euros dollar dollars pound pounds yen yuan rupee rupees"
 )
 ATTACK_NOUNS = (
     "attack attacks strike strikes airstrike airstrikes offensive invasion raid raids assault "
@@ -124,6 +133,15 @@ RESTRICTION_NOUNS = SANCTION_NOUNS + " blockade siege occupation curfew lockdown
 DIALOGUE_NOUNS = (
     "talks negotiations mediation dialogue cooperation aid assistance ties relations "
     "funding support"
+)
+
+#: Words of censure in what a speaker calls something ("called the move *illegal*").
+CENSURE_WORDS = (
+    "wrong illegal unlawful unacceptable irresponsible provocation provocative dangerous "
+    "violation aggression aggressive terrorist terrorism dictator liar lie lies stupid absurd "
+    "baseless false unconstitutional hostile reckless interference blackmail crime criminal "
+    "genocide illegitimate outrageous shameful disgrace disgraceful hypocrisy hypocritical "
+    "nonsense propaganda threat insult betrayal farce sham fraud mistake attack"
 )
 
 # verb lemma -> senses (first whose constraints hold wins)
@@ -188,9 +206,14 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
     "donate": (_s("AID", None, "give"),),
     "fund": (_s("AID", "economic", durative=True),),
     "arm": (_s("AID", "military", durative=True),),
-    "give": (_s("AID", None, "give", objects=AID_NOUNS),),
+    "give": (
+        _s("AID", None, "give", objects=AID_NOUNS),
+        _s("THREATEN", "ultimatum", "give", objects="deadline ultimatum"),
+        _s("RETREAT", "access", "give", objects="permission authorization approval"),
+    ),
     "approve": (
         _s("AGREE", None, "default", objects=ACCESSION_NOUNS + " " + AGREEMENT_NOUNS),
+        _s("CONCEDE", "policy", objects="request demand appeal"),
         _s("AID", None, "give", objects=AID_NOUNS),
     ),
     "announce": (_s("AID", None, "give", objects=AID_NOUNS),),
@@ -230,7 +253,14 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
     "demand": (_s("REQUEST", None),),
     "request": (_s("REQUEST", None),),
     "appeal": (_s("REQUEST", None, preps=("to",)),),
-    "call": (_s("REQUEST", None, preps=("from", "on"), requires_prep="for"),),
+    "call": (
+        # "called the remark wrong", "called X a dictator" (the words are the predicate's)
+        _s("ACCUSE", "disapprove", objects=CENSURE_WORDS, requires_dep="oprd"),
+        _s("REQUEST", None, preps=("from", "on"), requires_prep="for"),
+        _s("REQUEST", None, preps=("on",), requires_prep="on", requires_dep="xcomp"),
+        # "X called Y on Tuesday": a phone call
+        _s("CONSULT", "phone", "meet", objects="PERSON counterpart president minister leader"),
+    ),
     "summon": (_s("ACCUSE", "disapprove"),),
     "invite": (_s("REQUEST", "meet"),),
     # SANCTION
@@ -245,8 +275,10 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
             "SANCTION",
             "discontinue",
             objects="aid ties relation relations talks cooperation channel channels trade "
-            "visa visas flights dialogue exchanges imports exports link links mediation",
+            "visa visas flights dialogue exchanges imports exports link links mediation "
+            "supply supplies delivery deliveries donation donations shipment shipments",
         ),
+        _s("COERCE", "restrict", objects="publication broadcast broadcasts license licence"),
     ),
     # ending something: a concession for a protest, a ceasefire for hostilities, an easing
     # for a restriction, a breaking off for talks or help ("ended the strike/its mediation")
@@ -356,7 +388,11 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
     "lift": (_s("RETREAT", "ease", objects=RESTRICTION_NOUNS),),
     "ease": (_s("RETREAT", "ease", objects=RESTRICTION_NOUNS),),
     # giving back what was taken or held: territory, control, remains, captives
-    "return": (_s("RETREAT", "return", objects=RETURNED_NOUNS),),
+    "return": (
+        _s("RETREAT", "return", objects=RETURNED_NOUNS),
+        # "returned the statue to Italy": anything handed back to someone
+        _s("RETREAT", "return", needs_object=True, requires_prep="to"),
+    ),
     "surrender": (_s("RETREAT", "disarm"),),
     "disarm": (_s("RETREAT", "disarm"),),
     "demobilize": (_s("RETREAT", "disarm"),),
@@ -365,6 +401,7 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
     "grant": (
         _s("RETREAT", "access", objects="access entry passage corridor visas visa permission"),
         _s("CONCEDE", "policy", objects="amnesty asylum request demand concession concessions"),
+        _s("RETREAT", "release", objects="pardon clemency bail"),
     ),
     "resign": (_s("CONCEDE", "leadership"),),
     "repeal": (_s("CONCEDE", "policy"),),
@@ -393,7 +430,11 @@ _PHRASAL: dict[str, tuple[Sense, ...]] = {
     "cut off": (_s("SANCTION", "discontinue", objects=DIALOGUE_NOUNS),),
     "roll back": (_s("RETREAT", "ease", objects=RESTRICTION_NOUNS),),
     "hand over": (_s("RETREAT", "return", objects=RETURNED_NOUNS + " " + CAPTIVE_NOUNS),),
-    "pull out": (_s("RETREAT", "withdraw", preps=("of", "from")),),
+    # out of a deal is a rejection of it, out of a place a withdrawal
+    "pull out": (
+        _s("REJECT", None, objects=AGREEMENT_NOUNS + " initiative arrangement"),
+        _s("RETREAT", "withdraw", preps=("of", "from")),
+    ),
 }
 
 # noun lemma -> sense; a noun counts as a trigger on its own (as subject, object of a
@@ -493,6 +534,14 @@ _NOUNS: dict[str, Sense] = {
     "warfare": _s("ASSAULT", None, preps=("on", "against")),
 }
 
+#: A noun whose verb makes it another event: a protest *lodged* with a government is a
+#: diplomatic complaint, not a street protest.
+GOVERNED_NOUNS: dict[tuple[str, str], Sense] = {
+    ("protest", "lodge"): _s("ACCUSE", "disapprove", preps=("with", "to", "against")),
+    ("protest", "file"): _s("ACCUSE", "disapprove", preps=("with", "to", "against")),
+    ("protest", "register"): _s("ACCUSE", "disapprove", preps=("with", "to", "against")),
+}
+
 #: Heads that make a trigger noun in front of them the event ("a *mediation* effort",
 #: "a *curfew* order"): the roles are the head's.
 EVENT_HEADS = frozenset(
@@ -559,6 +608,8 @@ LIGHT_VERBS = frozenset(
         "step",
         "intensify",
         "escalate",
+        "lodge",
+        "register",
     ]
 )
 
