@@ -284,9 +284,11 @@ class EventCoder:
             if t.pos_ == "NOUN" and (not f.actors or clauses.a_setting(t)):
                 continue
             head = t.head
+            # "since the attack": an event of its own (which dates this one), not a part
+            reference = head.dep_ == "prep" and head.lower_ in dating.REFERENCE_PREPS
             if head.dep_ == "prep":
                 head = head.head
-            parent = by_index.get(head.i) if head.i != t.i else None
+            parent = by_index.get(head.i) if head.i != t.i and not reference else None
             if parent is not None and t.pos_ == "NOUN":
                 continue
             if (
