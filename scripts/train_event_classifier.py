@@ -9,10 +9,13 @@ codes its row (if any) is a feature, as it will be when the coder asks. Training
 parsed view (words + syntax, what ``predict_tokens`` sees); adding the plain-text view cost
 parsed accuracy in cross-validation, so ``predict`` (words only) is the weaker path. The
 L2 strength is chosen by 5-fold
-cross-validation on dev (folds grouped by sentence); the combination thresholds of
-``dateline.evaluation.events.combine`` are chosen on the out-of-fold dev predictions.
+cross-validation on dev (folds grouped by sentence), for each of the two models it writes:
+the coder's sentence classifier (``event_classifier.npz``, used with the setting
+``event_classifier = true``) and the dyad classifier (``dyad_classifier.npz``, used by
+``dateline.events.dyad.DyadTyper``), whose override threshold is chosen on the
+out-of-fold dev predictions and printed next to the value in the code.
 
-    .venv/bin/python scripts/train_event_classifier.py [--plv PATH] [--out PATH]
+    .venv/bin/python scripts/train_event_classifier.py [--plv PATH] [--out-dir DIR]
 """
 
 from __future__ import annotations
@@ -40,8 +43,8 @@ from dateline.events.classifier import (
     EventTypeClassifier,
     features,
     parsed_tokens,
-    resolve_yield,
 )
+from dateline.events.dyad import DYAD_OVERRIDE, DYAD_WEIGHTS, coding_features
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_PLV = REPO.parent / "shared" / "eval" / "events" / "plv" / "PLV_train.tsv"
@@ -134,10 +137,45 @@ def fold_of(sentence: str) -> int:
     return int(hashlib.sha1(sentence.encode("utf-8")).hexdigest(), 16) % FOLDS
 
 
+def cross_validate(
+    feats: list[list[str]], y: npt.NDArray[np.int64], folds: npt.NDArray[Any], n_labels: int
+) -> tuple[float, npt.NDArray[np.float32]]:
+    """The L2 strength with the best out-of-fold accuracy, and its out-of-fold probabilities."""
+    best: tuple[float, float, npt.NDArray[np.float32]] | None = None
+    for l2 in L2_GRID:
+        oof = np.zeros((len(feats), n_labels), dtype=np.float32)
+        for k in range(FOLDS):
+            tr = np.flatnonzero(folds != k)
+            te = np.flatnonzero(folds == k)
+            train_feats = [feats[i] for i in tr]
+            index = {f: i for i, f in enumerate(vocabulary(train_feats))}
+            w, b = train_lr(matrix(train_feats, index), y[tr], n_labels, l2)
+            oof[te] = softmax(matrix([feats[i] for i in te], index).dot(w) + b)
+        acc = float((oof.argmax(axis=1) == y).mean())
+        print(f"  l2={l2:g}: out-of-fold dev accuracy {acc:.3f}")
+        if best is None or acc > best[1]:
+            best = (l2, acc, oof)
+    assert best is not None
+    return best[0], best[2]
+
+
+def fit(
+    feats: list[list[str]], y: npt.NDArray[np.int64], labels: list[str], l2: float, out: Path
+) -> None:
+    vocab = vocabulary(feats)
+    index = {f: i for i, f in enumerate(vocab)}
+    w, b = train_lr(matrix(feats, index), y, len(labels), l2)
+    model = EventTypeClassifier(vocab, labels, w.astype(np.float32), b.astype(np.float32))
+    raw = model.to_bytes()
+    out.write_bytes(raw)
+    EventTypeClassifier.from_bytes(raw)  # it reads back
+    print(f"  wrote {out} ({len(raw) / 1024:.0f} KiB, {len(vocab)} features, {len(labels)} labels)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--plv", type=Path, default=DEFAULT_PLV)
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--out-dir", type=Path, default=DEFAULT_OUT.parent)
     args = parser.parse_args()
     np.random.seed(SEED)
 
@@ -145,72 +183,43 @@ def main() -> None:
     parsed = parse_rows(rows, Settings())
     labels = sorted({r.gold for r in rows})
     label_id = {lab: i for i, lab in enumerate(labels)}
-    parsed_feats: list[list[str]] = []
+    sentence_feats: list[list[str]] = []
+    dyad_feats: list[list[str]] = []
     rule_types: list[str | None] = []
     for row in rows:
         sentence = parsed[row.sentence]
         chosen = pick_event(sentence.events, row)
         trigger = chosen.evidence.trigger if chosen is not None else None
-        rule_types.append(chosen.type if chosen is not None else None)
-        parsed_feats.append(features(parsed_tokens(sentence.doc[:]), trigger))
+        rule_types.append(plv_type(chosen.type) if chosen is not None else None)
+        sentence_feats.append(features(parsed_tokens(sentence.doc[:]), trigger))
+        dyad_feats.append(coding_features(sentence.doc, sentence.events, row.source, row.target)[0])
     y = np.array([label_id[r.gold] for r in rows], dtype=np.int64)
     folds = np.array([fold_of(r.sentence) for r in rows])
 
-    # cross-validate the L2 strength on dev; keep out-of-fold probabilities of the best
-    best: tuple[float, float, npt.NDArray[np.float32]] | None = None
-    for l2 in L2_GRID:
-        oof = np.zeros((len(rows), len(labels)), dtype=np.float32)
-        for k in range(FOLDS):
-            tr = np.flatnonzero(folds != k)
-            te = np.flatnonzero(folds == k)
-            train_feats = [parsed_feats[i] for i in tr]
-            index = {f: i for i, f in enumerate(vocabulary(train_feats))}
-            w, b = train_lr(matrix(train_feats, index), y[tr], len(labels), l2)
-            oof[te] = softmax(matrix([parsed_feats[i] for i in te], index).dot(w) + b)
-        acc = float((oof.argmax(axis=1) == y).mean())
-        print(f"l2={l2:g}: out-of-fold dev accuracy {acc:.3f}")
-        if best is None or acc > best[1]:
-            best = (l2, acc, oof)
-    assert best is not None
-    l2, _, oof = best
+    print("coder's sentence classifier (event_classifier = true):")
+    l2, _ = cross_validate(sentence_feats, y, folds, len(labels))
+    fit(sentence_feats, y, labels, l2, args.out_dir / WEIGHTS_FILE)
 
-    # combination thresholds on out-of-fold dev predictions
-    def combined_accuracy(override: float, new_event: float) -> float:
+    print("dyad classifier (dateline dyad, Pipeline.code_dyads):")
+    l2, oof = cross_validate(dyad_feats, y, folds, len(labels))
+
+    def typed_accuracy(override: float) -> float:
+        """DyadTyper's rule on out-of-fold probabilities."""
         ok = 0
         for i, row in enumerate(rows):
-            c_label = labels[int(oof[i].argmax())]
-            prob = float(oof[i].max())
-            rule_type = rule_types[i]
-            rule = plv_type(rule_type) if rule_type is not None else None
-            if rule is None:
-                pred = c_label if prob >= new_event else None
-            elif c_label != rule and prob >= override:
-                pred = c_label
-            else:
-                pred = rule
-            ok += pred == row.gold
+            label = labels[int(oof[i].argmax())]
+            rule = rule_types[i]
+            keep = rule is not None and (rule == label or float(oof[i].max()) < override)
+            ok += (rule if keep else label) == row.gold
         return ok / len(rows)
 
     grid = [round(0.05 * i, 2) for i in range(21)]
-    scored = [(combined_accuracy(o, n), o, n) for o in grid for n in grid]
-    acc, override, new_event = max(scored, key=lambda t: (t[0], t[1], -t[2]))
+    acc, override = max((typed_accuracy(o), o) for o in grid)
     print(
-        f"chosen l2={l2:g}; thresholds override={override} new_event={new_event} "
-        f"(out-of-fold dev accuracy of rules+classifier {acc:.3f})"
+        f"  override threshold {override} (out-of-fold dev accuracy {acc:.3f}); "
+        f"dateline.events.dyad.DYAD_OVERRIDE is {DYAD_OVERRIDE}"
     )
-
-    vocab = vocabulary(parsed_feats)
-    index = {f: i for i, f in enumerate(vocab)}
-    w, b = train_lr(matrix(parsed_feats, index), y, len(labels), l2)
-    model = EventTypeClassifier(vocab, labels, w.astype(np.float32), b.astype(np.float32))
-    raw = model.to_bytes()
-    args.out.write_bytes(raw)
-    check = EventTypeClassifier.from_bytes(raw)
-    _ = resolve_yield  # YIELD is mapped at prediction time
-    print(
-        f"wrote {args.out} ({len(raw) / 1024:.0f} KiB, {len(vocab)} features, "
-        f"{len(labels)} labels); sanity: {check.predict('Ukraine accuses Russia of lying.')}"
-    )
+    fit(dyad_feats, y, labels, l2, args.out_dir / DYAD_WEIGHTS)
 
 
 if __name__ == "__main__":

@@ -130,3 +130,33 @@ def test_export_canonical_gdelt_writes_one_row_per_canonical_event(tmp_path: Pat
     assert rows and all(len(r) == 61 for r in rows)
     wrong = run_cli("export", "--db", db, "--format", "csv", "--canonical")
     assert wrong.returncode != 0 and b"--canonical goes with --format gdelt" in wrong.stderr
+
+
+def test_dyad_types_one_sentence_or_a_file_and_names_bad_rows(tmp_path: Path) -> None:
+    one = run_cli(
+        "dyad",
+        "Norway expelled three Russian diplomats.",
+        "--source",
+        "Norway",
+        "--target",
+        "Russian diplomats",
+    )
+    assert one.returncode == 0, one.stderr.decode()
+    (coded,) = [json.loads(line) for line in one.stdout.decode().splitlines()]
+    assert coded["type"] == "SANCTION" and coded["basis"] in ("rules", "classifier")
+    assert coded["cameo"] and coded["quad"]
+    queries = tmp_path / "q.jsonl"
+    queries.write_text(
+        '{"id": "x", "text": "Kenyan police arrested twelve protesters.", '
+        '"source": "Kenyan police"}\n{"id": "y", "text": "abc", "source": "Peru"}\n',
+        encoding="utf-8",
+    )
+    batch = run_cli("dyad", "--input", str(queries))
+    err = batch.stderr.decode()
+    assert batch.returncode == 0 and "Traceback" not in err
+    assert [json.loads(line)["id"] for line in batch.stdout.decode().splitlines()] == ["x"]
+    assert "y: source 'Peru' does not occur in the text" in err
+    usage = run_cli("dyad", "just text")  # no --source
+    assert (
+        usage.returncode != 0 and b"--source" in usage.stderr and b"Traceback" not in usage.stderr
+    )

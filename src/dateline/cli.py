@@ -92,6 +92,31 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return _exit(ok, failed)
 
 
+def cmd_dyad(args: argparse.Namespace) -> int:
+    from dateline.events.dyad import DyadQuery
+    from dateline.ingest.dyads import read_dyad_queries
+    from dateline.pipeline import Pipeline
+
+    if (args.input is None) == (args.text is None):
+        raise InputError("give either a TEXT with --source, or --input FILE", source="dyad")
+    if args.input is None and not args.source:
+        raise InputError("--source is needed with a TEXT", source="dyad")
+    queries = (
+        read_dyad_queries(Path(args.input))
+        if args.input is not None
+        else iter([DyadQuery(args.text, args.source, args.target)])
+    )
+    ok = failed = 0
+    for item in Pipeline(_settings(args)).code_dyads(queries, published=args.published):
+        if isinstance(item, Failure):
+            failed += 1
+            _report_failure(item)
+            continue
+        ok += 1
+        _write_json(item.to_json(), sys.stdout)
+    return _exit(ok, failed)
+
+
 def cmd_timex(args: argparse.Namespace) -> int:
     from dateline.pipeline import Pipeline
     from dateline.time.tagger import tag_times
@@ -455,6 +480,16 @@ def build_parser() -> argparse.ArgumentParser:
     inputs(p)
     p.add_argument("--no-events", action="store_true", help="stop after the article stage")
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser(
+        "dyad", help="type the event a sentence reports from a given source to a given target"
+    )
+    p.add_argument("text", nargs="?", metavar="TEXT", help="the sentence (or use --input)")
+    p.add_argument("--source", help="the acting party, as written in TEXT")
+    p.add_argument("--target", help="the party acted on, as written in TEXT")
+    p.add_argument("--input", help="a .jsonl, .tsv or .csv file of text/source/target rows")
+    p.add_argument("--published", type=_parse_date, help="publication date to assume")
+    p.set_defaults(func=cmd_dyad)
 
     p = sub.add_parser("timex", help="JSON Lines of time expressions")
     inputs(p)

@@ -48,9 +48,10 @@ class Settings:
     """Code a near-verbatim copy of an article once (its events are carried over)."""
     event_classifier: bool = False
     """Let the sentence classifier trained on PLV retype rule events and code trigger-less
-    sentences. Off by default: it lifts PLV's own labels (type accuracy 0.39 -> 0.75) but
-    follows PLV's conventions, which lower the sample corpus' precision and type accuracy
-    (docs/benchmarks.md)."""
+    sentences with two actors. Off by default: it lifts the open pipeline on PLV's labels a
+    little (type accuracy 0.529 -> 0.567) but follows PLV's conventions, which lower the
+    sample corpus' precision (0.862 -> 0.762) and type accuracy (docs/benchmarks.md).
+    Sentences already known to hold an event are typed by ``dateline dyad`` instead."""
     default_source: str | None = None
     """Source name when an input names none (else derived from URL or file name)."""
     extra: Mapping[str, str] = field(default_factory=dict)

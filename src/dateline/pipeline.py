@@ -31,6 +31,7 @@ from dateline.records import (
 )
 
 if TYPE_CHECKING:
+    from dateline.events.dyad import DyadCoding, DyadQuery, Offsets
     from dateline.selective import SelectiveParser
 
 #: What a stage can require or assign: the fields of DocState it reads or writes.
@@ -162,6 +163,75 @@ class Pipeline:
             text_or_html, source=source, url=url, title=title, published=published
         )
         result = next(iter(self.run([raw], events=events)))
+        if isinstance(result, Failure):
+            from dateline.errors import InputError
+
+            raise InputError(result.reason, source=result.source)
+        return result
+
+    # -- known dyads -------------------------------------------------------------------
+    def code_dyads(
+        self, queries: Iterable[DyadQuery | Failure], *, published: date | None = None
+    ) -> Iterator[DyadCoding | Failure]:
+        """Type the event each text is said to report from its source to its target
+        (:mod:`dateline.events.dyad`), in input order; a query whose parties are not in its
+        text comes out as a :class:`Failure` (as do failures passed in) and the batch goes
+        on."""
+        from dateline.events.dyad import DyadTyper, locate
+
+        typer = DyadTyper.load()
+        batch: list[tuple[DyadQuery, Offsets, Offsets | None]] = []
+
+        def flush() -> Iterator[DyadCoding | Failure]:
+            articles = [
+                Article(f"dyad{i}", None, None, None, published, None, "en", q.text)
+                for i, (q, _, _) in enumerate(batch)
+            ]
+            results = self.process_articles(articles)
+            docs = self.language.pipe([q.text for q, _, _ in batch])
+            for (query, source, target), result, doc in zip(batch, results, docs, strict=True):
+                if isinstance(result, Failure):
+                    yield Failure(query.id or "<dyad>", result.reason, result.stage)
+                    continue
+                yield typer.code(doc, result.events, source, target, query)
+
+        for query in queries:
+            if isinstance(query, Failure):
+                yield from flush()
+                batch = []
+                yield query
+                continue
+            try:
+                source = locate(query.text, query.source, "source")
+                target = locate(query.text, query.target, "target")
+            except DatelineError as exc:
+                yield from flush()
+                batch = []
+                yield Failure(query.id or "<dyad>", exc.message, "dyad")
+                continue
+            if source is None:
+                continue  # locate() only returns None for a missing party
+            batch.append((query, source, target))
+            if len(batch) >= self.settings.batch_size:
+                yield from flush()
+                batch = []
+        if batch:
+            yield from flush()
+
+    def code_dyad(
+        self,
+        text: str,
+        source: str | Offsets,
+        target: str | Offsets | None = None,
+        *,
+        published: date | None = None,
+    ) -> DyadCoding:
+        """Type the event ``text`` reports from ``source`` to ``target`` (the parties' words
+        as they appear in the text, or character offsets). Raises InputError where a party
+        is not in the text."""
+        from dateline.events.dyad import DyadQuery
+
+        (result,) = self.code_dyads([DyadQuery(text, source, target)], published=published)
         if isinstance(result, Failure):
             from dateline.errors import InputError
 

@@ -40,6 +40,7 @@ __all__ = [
     "main_chain",
     "main_verb",
     "parsed_tokens",
+    "plv_label",
     "resolve_yield",
     "text_tokens",
 ]
@@ -227,6 +228,15 @@ def main_verb(sentence: Span | Sequence[Token]) -> Token | None:
     return tok if tok.pos_ == "VERB" else None
 
 
+#: PLV's earlier label for what PLOVER now splits into CONCEDE and RETREAT.
+_PLV_LABEL = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
+
+
+def plv_label(event_type: str) -> str:
+    """A PLOVER type in the label set the classifiers were trained with (PLV's)."""
+    return _PLV_LABEL.get(event_type, event_type)
+
+
 def resolve_yield(tokens: SentenceTokens) -> str:
     """PLV's YIELD in today's PLOVER: CONCEDE for acceding or admitting, else RETREAT."""
     words = {t.lemma for t in tokens} | {g for t in tokens for g in _lemma_guesses(t.text)}
@@ -252,12 +262,12 @@ class EventTypeClassifier:
 
     @classmethod
     @cache
-    def load(cls) -> EventTypeClassifier:
-        """The shipped model (read once per process)."""
+    def load(cls, name: str = WEIGHTS_FILE) -> EventTypeClassifier:
+        """A shipped model (read once per process)."""
         try:
-            raw = resources.files("dateline.data").joinpath(WEIGHTS_FILE).read_bytes()
+            raw = resources.files("dateline.data").joinpath(name).read_bytes()
         except OSError as exc:
-            raise ModelError(f"cannot read {WEIGHTS_FILE}: {exc}") from exc
+            raise ModelError(f"cannot read {name}: {exc}") from exc
         return cls.from_bytes(raw)
 
     @classmethod
@@ -295,7 +305,11 @@ class EventTypeClassifier:
         return result
 
     def _predict(self, tokens: SentenceTokens, trigger: str | None) -> tuple[str, float]:
-        probs = self.probabilities(features(tokens, trigger))
+        return self.predict_features(features(tokens, trigger), tokens)
+
+    def predict_features(self, feats: Iterable[str], tokens: SentenceTokens) -> tuple[str, float]:
+        """The most likely type given ready-made features; ``tokens`` tell a YIELD apart."""
+        probs = self.probabilities(feats)
         best = int(np.argmax(probs))
         label = self.labels[best]
         if label == "YIELD":
