@@ -169,6 +169,20 @@ CASES = [
         "COERCE",
         {"NIC"},
     ),
+    (
+        "An attack that kills is its author's",
+        "A suicide bombing by the Islamic State group killed nine people in Kabul on Friday.",
+        "killed",
+        "ASSAULT",
+        {"ISIL"},  # a group without a home country stands under its own code
+    ),
+    (
+        "Armed men are an armed group",
+        "Armed men attacked a police post in northern Burkina Faso on Sunday.",
+        "attacked",
+        "ASSAULT",
+        {None},
+    ),
 ]
 
 NO_EVENT = [
@@ -201,6 +215,7 @@ def test_constructions_code_their_event(
     assert event.type == etype, why
     if actors is not None:
         assert {a.country for a in event.actor} == actors, why
+        assert all(a.sector for a in event.actor if a.country is None), why
 
 
 @pytest.mark.parametrize(("why", "text"), NO_EVENT, ids=[c[0] for c in NO_EVENT])

@@ -86,6 +86,8 @@ class MentionFinder:
             keep(self._from_entity(ent, published))
         for span in self._known_names(doc, taken):
             keep(self._person(span, published))
+        for span, igo in self._known_organisations(doc, taken):
+            keep(_igo_mention(span, igo))
         for token in doc:
             if token.i not in taken:
                 keep(self._from_token(token, published, extra))
@@ -110,6 +112,27 @@ class MentionFinder:
                     and self.kb.officeholders(span.text, None)
                 ):
                     out.append(span)
+                    i += n - 1
+                    break
+            i += 1
+        return out
+
+    def _known_organisations(self, doc: Doc, taken: set[int]) -> list[tuple[Span, Igo]]:
+        """Organisations and armed groups of the KB whose several-word name the NER missed
+        or split ("Islamic" tagged as a nationality in "the Islamic State group")."""
+        out: list[tuple[Span, Igo]] = []
+        i = 0
+        while i < len(doc):
+            if not (doc[i].is_title and doc[i].is_alpha) or i in taken:
+                i += 1
+                continue
+            for n in (4, 3, 2):
+                span = doc[i : i + n]
+                if len(span) < n or any(t.i in taken or not t.is_title for t in span):
+                    continue
+                igo = self.kb.igo(span.text)
+                if igo is not None:
+                    out.append((span, igo))
                     i += n - 1
                     break
             i += 1
@@ -322,6 +345,16 @@ class MentionFinder:
             term: SectorTerm | _Term | None = self.kb.sector_term(
                 token.lemma_
             ) or self.kb.sector_term(token.text)
+            if term is None:  # "armed men": a term of two words
+                term = next(
+                    (
+                        t
+                        for left in token.lefts
+                        if left.dep_ in ("amod", "compound")
+                        and (t := self.kb.sector_term(f"{left.lower_} {token.lower_}"))
+                    ),
+                    None,
+                )
             if term is None and token.lemma_.lower() in PERSON_NOUNS:
                 # "the two leaders", "his counterpart": people whose side the context gives
                 term = _sector_from_modifiers(self.kb, token)

@@ -147,6 +147,8 @@ class EventCoder:
                 if lemma == "attend" and (tok.dep_ in ("advcl", "acl") or tok.tag_ == "VBN"):
                     continue  # "attended by", "attending a meeting, X said": a setting
                 actors, recipients = verb_roles(tok, sense, index)
+                if not actors and sense.type == "ASSAULT":
+                    actors = _attackers(tok, index)
                 if sense.type == "REJECT" and sense.mode == "meet" and not recipients:
                     recipients = _meeting_hosts(tok, actors, index)
                 if (
@@ -572,6 +574,24 @@ def _reaction_target(f: _Found, earlier: list[Event]) -> _Found:
         return f
     targets = anaphora.antecedent_actors(noun, f.actors, earlier)
     return replace(f, recipients=targets) if targets else f
+
+
+def _attackers(verb: Token, index: dict[int, list[Entity]]) -> list[Entity]:
+    """Who is behind an attack that is the subject of a harm verb ("a car bombing *by X*
+    killed", "a *Saudi-led* strike hit")."""
+    out: list[Entity] = []
+    for subj in subject_of(verb):
+        sense = noun_sense(subj.lemma_.lower())
+        if sense is None or sense.type != "ASSAULT":
+            continue
+        out += [e for t in prep_objects(subj, ("by",)) for e in entities_at(t, index)]
+        out += [
+            e
+            for c in subj.children
+            if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < subj.i
+            for e in entities_at(c, index, deep=False)
+        ]
+    return out
 
 
 def _meeting_hosts(
