@@ -177,6 +177,21 @@ CASES = [
         {"ISIL"},  # a group without a home country stands under its own code
     ),
     (
+        "An attack in words is an accusation",
+        "Polish Prime Minister Donald Tusk launched a scathing attack on Hungary's government "
+        "on Monday.",
+        "launched",
+        "ACCUSE",
+        {"POL"},
+    ),
+    (
+        "Troops sent to keep the peace are aid",
+        "Ireland sent 130 troops to the United Nations peacekeeping force in Lebanon.",
+        "sent",
+        "AID",
+        {"IRL"},
+    ),
+    (
         "Armed men are an armed group",
         "Armed men attacked a police post in northern Burkina Faso on Sunday.",
         "attacked",

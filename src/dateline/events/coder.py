@@ -10,32 +10,25 @@ from dateline.actors.kb import KnowledgeBase
 from dateline.events import anaphora, attach, clauses, dating, placing, retelling
 from dateline.events.classifier import EventTypeClassifier, main_verb
 from dateline.events.lexicon import (
-    EVENT_HEADS,
-    GOVERNED_NOUNS,
-    HUNGER_STRIKE,
-    LABOUR_STRIKE,
-    LABOUR_STRIKE_WORDS,
     LIGHT_VERBS,
     SPEECH_VERBS,
     Sense,
     all_trigger_lemmas,
     noun_sense,
-    phrasal_senses,
-    verb_senses,
 )
+from dateline.events.nouns import EVENT_HEADS
 from dateline.events.ontology import Ontology
 from dateline.events.roles import (
     TARGETED_TYPES,
-    entities_at,
+    attack_authors,
     governing_verb,
     noun_roles,
-    object_head,
-    prep_objects,
     sentence_target,
-    subject_of,
+    snubbed_hosts,
     verb_roles,
 )
 from dateline.events.status import event_status
+from dateline.events.word_sense import in_context, noun_in_context, noun_ok, verb_sense
 from dateline.geo.gazetteer import Gazetteer
 from dateline.nlp import Doc, Span, Token
 from dateline.records import (
@@ -141,16 +134,17 @@ class EventCoder:
         for tok in sent:
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and lemma not in SPEECH_VERBS:
-                sense = self._verb_sense(tok)
+                sense = verb_sense(tok)
                 if sense is None:
                     continue
+                sense = in_context(tok, sense)
                 if lemma == "attend" and (tok.dep_ in ("advcl", "acl") or tok.tag_ == "VBN"):
                     continue  # "attended by", "attending a meeting, X said": a setting
                 actors, recipients = verb_roles(tok, sense, index)
                 if not actors and sense.type == "ASSAULT":
-                    actors = _attackers(tok, index)
+                    actors = attack_authors(tok, index)
                 if sense.type == "REJECT" and sense.mode == "meet" and not recipients:
-                    recipients = _meeting_hosts(tok, actors, index)
+                    recipients = snubbed_hosts(tok, actors, index)
                 if (
                     actors
                     and not any(r.country for r in recipients)
@@ -160,14 +154,10 @@ class EventCoder:
                 anchors = {tok.i}
                 out.append(_Found(tok, sense, frozenset(anchors), tuple(actors), tuple(recipients)))
             elif tok.pos_ == "NOUN":
-                noun = (
-                    _governed_sense(tok)
-                    or _labour_strike(tok)
-                    or noun_sense(lemma)
-                    or noun_sense(tok.lower_)
-                )
-                if noun is None or not self._noun_ok(tok, noun):
+                noun = noun_in_context(tok) or noun_sense(lemma) or noun_sense(tok.lower_)
+                if noun is None or not noun_ok(tok, noun):
                     continue
+                noun = in_context(tok, noun)
                 # "launched a mediation effort": the head noun holds the roles
                 holder = (
                     tok.head if tok.dep_ == "compound" and tok.head.lemma_ in EVENT_HEADS else tok
@@ -211,64 +201,6 @@ class EventCoder:
         if not actors or (CLASSIFIER_NEEDS_RECIPIENT and not recipients):
             return None
         return _Found(verb, sense, frozenset({verb.i}), tuple(actors), tuple(recipients))
-
-    def _verb_sense(self, verb: Token) -> Sense | None:
-        obj = object_head(verb)
-        # "provide Ukraine with aid": the thing given may sit in a with-phrase
-        # ... and in the passive the thing is the subject ("the treaty was signed")
-        patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":
-            patients.append(verb.head)  # "an image released by state media"
-        things = [t for t in [obj, *prep_objects(verb, ("with",)), *patients] if t is not None]
-        # "$100 million in aid", "tens of billions of dollars in military aid"
-        for _ in range(2):
-            things += [n for t in things for n in prep_objects(t, ("in", "of"))]
-        words = {w for t in things for w in (t.lemma_.lower(), t.lower_)}
-        words |= {"PERSON" for t in things if t.ent_type_ == "PERSON"}
-        words |= {"MONEY" for t in things if t.ent_type_ == "MONEY"}
-        words |= {"NORP" for t in things if t.ent_type_ == "NORP"}
-        # "called off", and "pulled out of" where the parser makes "out" a preposition
-        particles = [
-            c for c in verb.children if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "out")
-        ]
-        phrasal = phrasal_senses(verb.lemma_, particles[0].lower_) if particles else ()
-        if phrasal:  # "pulled out of the deal": the particle's object is the thing
-            out_of = prep_objects(verb, ("of", "from")) + prep_objects(particles[0], ("of",))
-            words |= {w for t in out_of for w in (t.lemma_.lower(), t.lower_)}
-        deps = {c.dep_ for c in verb.children}
-        for sense in (*phrasal, *verb_senses(verb.lemma_)):
-            if sense.needs_object and obj is None:
-                continue
-            if sense.requires_dep is not None and sense.requires_dep not in deps:
-                continue
-            if sense.requires_dep == "oprd":  # the constraint is on what X is called
-                said = {
-                    w.lemma_.lower() for c in verb.children if c.dep_ == "oprd" for w in c.subtree
-                }
-                if sense.objects is None or said & sense.objects:
-                    return sense
-                continue
-            if sense.objects is not None and not (words & sense.objects):
-                continue
-            if sense.requires_prep is not None:
-                direct = [c for c in verb.children if c.dep_ == "dobj"]  # "a set of X to Y"
-                holders = [verb, *direct] + ([obj] if obj is not None else [])
-                if not prep_objects_any(holders, sense.requires_prep):
-                    continue
-            return sense
-        return None
-
-    def _noun_ok(self, noun: Token, sense: Sense) -> bool:
-        if sense.modifiers is not None and not any(
-            c.lower_ in sense.modifiers for c in noun.children if c.dep_ in ("amod", "compound")
-        ):
-            return False
-        if sense.governors is not None:
-            verb = governing_verb(noun)
-            if verb is None or verb.lemma_.lower() not in sense.governors:
-                return False
-        # "the aid" as a bare mention of a thing, with no actor in reach, is not coded here.
-        return noun.ent_type_ in ("", "EVENT")
 
     def _drop_nested(self, found: list[_Found]) -> list[_Found]:
         """A nominal trigger that is the object or purpose of another trigger is part of
@@ -576,70 +508,8 @@ def _reaction_target(f: _Found, earlier: list[Event]) -> _Found:
     return replace(f, recipients=targets) if targets else f
 
 
-def _attackers(verb: Token, index: dict[int, list[Entity]]) -> list[Entity]:
-    """Who is behind an attack that is the subject of a harm verb ("a car bombing *by X*
-    killed", "a *Saudi-led* strike hit")."""
-    out: list[Entity] = []
-    for subj in subject_of(verb):
-        sense = noun_sense(subj.lemma_.lower())
-        if sense is None or sense.type != "ASSAULT":
-            continue
-        out += [e for t in prep_objects(subj, ("by",)) for e in entities_at(t, index)]
-        out += [
-            e
-            for c in subj.children
-            if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < subj.i
-            for e in entities_at(c, index, deep=False)
-        ]
-    return out
-
-
-def _meeting_hosts(
-    verb: Token, actors: Sequence[Entity], index: dict[int, list[Entity]]
-) -> list[Entity]:
-    """Whom a cancelled meeting snubs: who was to hold it ("called off a summit that X was
-    to have held"), else whom it was to be with."""
-    obj = object_head(verb)
-    if obj is None:
-        obj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    if obj is None:
-        return []
-    holders = [s for c in obj.children if c.dep_ == "relcl" for s in subject_of(c)]
-    if not holders:
-        holders = prep_objects(obj, ("with",))
-    theirs = {a.country for a in actors}
-    found = [e for t in holders for e in entities_at(t, index) if e.country not in theirs]
-    if not found:  # the parse lost the clause: the first other side named after it
-        after = (e for t in verb.sent if t.i > obj.i for e in index.get(t.i, ()))
-        found = [e for e in after if e.country is not None and e.country not in theirs][:1]
-    return found
-
-
-def _governed_sense(noun: Token) -> Sense | None:
-    """The sense a noun takes from its verb ("lodged a protest")."""
-    verb = governing_verb(noun)
-    if verb is None:
-        return None
-    return GOVERNED_NOUNS.get((noun.lemma_.lower(), verb.lemma_.lower()))
-
-
-def _labour_strike(noun: Token) -> Sense | None:
-    """A strike by workers ("went on strike", "a hunger strike"), not a military strike."""
-    if noun.lemma_.lower() != "strike":
-        return None
-    mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
-    if "hunger" in mods:
-        return HUNGER_STRIKE
-    on_strike = noun.dep_ == "pobj" and noun.head.lower_ == "on"
-    return LABOUR_STRIKE if on_strike or mods & LABOUR_STRIKE_WORDS else None
-
-
 def _actor_count(sent: Span, index: dict[int, list[Entity]]) -> int:
     return len({e.country or e.name for t in sent for e in index.get(t.i, ())})
-
-
-def prep_objects_any(holders: list[Token], prep: str) -> bool:
-    return any(prep_objects(h, (prep,)) for h in holders)
 
 
 def _token_index(doc: Doc, mentions: Sequence[Mention]) -> dict[int, list[Entity]]:

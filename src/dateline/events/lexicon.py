@@ -8,65 +8,20 @@ Written by the project from the PLOVER definitions; general English, no document
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
-from typing import Literal
 
-RolePattern = Literal["default", "visit", "host", "meet", "give", "speech_target"]
+from dateline.events.nouns import NOUNS
+from dateline.events.sense import RolePattern, Sense
+from dateline.events.sense import sense as _s
 
-
-@dataclass(frozen=True, slots=True)
-class Sense:
-    type: str
-    mode: str | None
-    pattern: RolePattern = "default"
-    objects: frozenset[str] | None = None
-    """Lemmas one of which must head the direct object (None: any object or none)."""
-    durative: bool = False
-    """A state or a continuing action: present tenses read as ongoing."""
-    recipient_preps: tuple[str, ...] = ("to", "with", "against", "on", "at", "into", "from")
-    requires_prep: str | None = None
-    """A preposition that must attach to the verb ("send troops *into*")."""
-    modifiers: frozenset[str] | None = None
-    """For nouns: a modifier one of which must be present ("*phone* call", "*military* drill")."""
-    governors: frozenset[str] | None = None
-    """For nouns: verbs one of which must govern the noun ("*expressed* support")."""
-    needs_object: bool = False
-    """For verbs: a direct object must be present ("returned *the statue* to")."""
-    requires_dep: str | None = None
-    """For verbs: a dependent of this kind must be present ("called X *a liar*": oprd)."""
-
-    @staticmethod
-    def recipient_preps_default() -> tuple[str, ...]:
-        return ("to", "with", "against", "on", "at", "into", "from")
-
-
-def _s(
-    t: str,
-    mode: str | None = None,
-    pattern: RolePattern = "default",
-    objects: str = "",
-    durative: bool = False,
-    preps: tuple[str, ...] | None = None,
-    requires_prep: str | None = None,
-    modifiers: str = "",
-    governors: str = "",
-    needs_object: bool = False,
-    requires_dep: str | None = None,
-) -> Sense:
-    return Sense(
-        type=t,
-        mode=mode,
-        pattern=pattern,
-        objects=frozenset(objects.split()) if objects else None,
-        durative=durative,
-        recipient_preps=preps if preps is not None else Sense.recipient_preps_default(),
-        requires_prep=requires_prep,
-        modifiers=frozenset(modifiers.split()) if modifiers else None,
-        governors=frozenset(governors.split()) if governors else None,
-        needs_object=needs_object,
-        requires_dep=requires_dep,
-    )
+__all__ = [
+    "RolePattern",
+    "Sense",
+    "all_trigger_lemmas",
+    "noun_sense",
+    "phrasal_senses",
+    "verb_senses",
+]
 
 
 #: What is given back in a return ("returned the remains", "handed over control").
@@ -437,136 +392,6 @@ _PHRASAL: dict[str, tuple[Sense, ...]] = {
     ),
 }
 
-# noun lemma -> sense; a noun counts as a trigger on its own (as subject, object of a
-# light verb, in a possessive "X's visit to Y", or as a bare noun phrase "talks with Y").
-_NOUNS: dict[str, Sense] = {
-    "visit": _s("CONSULT", "visit", "visit"),
-    "trip": _s("CONSULT", "visit", "visit"),
-    "tour": _s("CONSULT", "visit", "visit"),
-    "talk": _s("CONSULT", None, "meet"),
-    "talks": _s("CONSULT", None, "meet"),
-    "meeting": _s("CONSULT", None, "meet"),
-    "summit": _s("CONSULT", None, "meet"),
-    "negotiation": _s("CONSULT", "negotiate", "meet"),
-    "negotiations": _s("CONSULT", "negotiate", "meet"),
-    "consultation": _s("CONSULT", None, "meet"),
-    "call": _s("CONSULT", "phone", "meet", modifiers="phone telephone video"),
-    "backing": _s("SUPPORT", None, durative=True),
-    "cooperation": _s("COOPERATE", None, "meet", durative=True),
-    "aid": _s("AID", None, "give"),
-    "assistance": _s("AID", None, "give"),
-    "accusation": _s("ACCUSE", None),
-    "condemnation": _s("ACCUSE", "disapprove"),
-    "criticism": _s("ACCUSE", "disapprove"),
-    "investigation": _s("ACCUSE", "investigate", preps=("into", "of", "against")),
-    "probe": _s("ACCUSE", "investigate", preps=("into", "of", "against")),
-    "inquiry": _s("ACCUSE", "investigate", preps=("into", "of", "against")),
-    "lawsuit": _s("ACCUSE", "sue", preps=("against",)),
-    "rejection": _s("REJECT", None),
-    "veto": _s("REJECT", "veto"),
-    "threat": _s("THREATEN", None),
-    "warning": _s("THREATEN", None),
-    "curfew": _s("COERCE", None),
-    "ultimatum": _s("THREATEN", "ultimatum"),
-    "demand": _s("REQUEST", None),
-    "appeal": _s("REQUEST", None),
-    "sanction": _s("SANCTION", None, preps=("on", "against")),
-    "sanctions": _s("SANCTION", None, preps=("on", "against")),
-    "embargo": _s("SANCTION", None, preps=("on", "against")),
-    "expulsion": _s("SANCTION", "expel"),
-    "mobilization": _s("MOBILIZE", "troops"),
-    "mobilisation": _s("MOBILIZE", "troops"),
-    "deployment": _s("MOBILIZE", "troops"),
-    "buildup": _s("MOBILIZE", "troops"),
-    "drill": _s("MOBILIZE", "troops", modifiers="military naval joint war air live-fire"),
-    "drills": _s("MOBILIZE", "troops", modifiers="military naval joint war air live-fire"),
-    "exercise": _s("MOBILIZE", "troops", modifiers="military naval joint war air live-fire"),
-    "arrest": _s("COERCE", "arrest"),
-    "detention": _s("COERCE", "arrest"),
-    "blockade": _s("COERCE", "blockade"),
-    "occupation": _s("COERCE", "occupy", durative=True),
-    "annexation": _s("COERCE", "occupy"),
-    "attack": _s("ASSAULT", None, preps=("on", "against", "in")),
-    "strike": _s("ASSAULT", None, preps=("on", "against", "in")),
-    "airstrike": _s("ASSAULT", "aerial", preps=("on", "against", "in")),
-    "bombing": _s("ASSAULT", "aerial", preps=("on", "against", "in")),
-    "shelling": _s("ASSAULT", "heavy-weapons", preps=("on", "against", "in")),
-    "invasion": _s("ASSAULT", "invasion", preps=("of", "into")),
-    "offensive": _s("ASSAULT", None, preps=("on", "against", "in")),
-    "raid": _s("ASSAULT", None, preps=("on", "against", "in")),
-    "withdrawal": _s("RETREAT", "withdraw", preps=("from",)),
-    "ceasefire": _s("RETREAT", "ceasefire", "meet"),
-    "truce": _s("RETREAT", "ceasefire", "meet"),
-    "killing": _s("ASSAULT", None, preps=("of", "in")),
-    "killings": _s("ASSAULT", None, preps=("of", "in")),
-    "campaign": _s("ASSAULT", None, modifiers="military bombing air missile drone"),
-    "mediation": _s("CONSULT", "mediate", "meet"),
-    "protest": _s("PROTEST", "demo"),
-    "protests": _s("PROTEST", "demo"),
-    "demonstration": _s("PROTEST", "demo"),
-    "rally": _s("PROTEST", "demo"),
-    "riot": _s("PROTEST", "riot"),
-    "boycott": _s("PROTEST", "boycott", preps=("of",)),
-    "release": _s("RETREAT", "release", preps=("of", "from")),
-    "pardon": _s("RETREAT", "release", preps=("of", "for")),
-    # "its support for X" describes a stance; "expressed support for X" is the event
-    "support": _s(
-        "SUPPORT",
-        None,
-        preps=("for", "to", "of"),
-        governors="express voice declare pledge offer reiterate reaffirm affirm show signal",
-    ),
-    "endorsement": _s("SUPPORT", None, preps=("of", "for")),
-    "recognition": _s("SUPPORT", "recognize", preps=("of",)),
-    "charge": _s("ACCUSE", "allege", preps=("against",)),
-    "charges": _s("ACCUSE", "allege", preps=("against",)),
-    "indictment": _s("ACCUSE", "allege", preps=("against", "of")),
-    "complaint": _s("ACCUSE", None, preps=("against",)),
-    "action": _s("ACCUSE", "sue", preps=("against",), modifiers="legal court"),
-    "request": _s("REQUEST", None, preps=("to", "from")),
-    "suspension": _s("SANCTION", "discontinue", preps=("of", "to", "with")),
-    "donation": _s("AID", None, "give"),
-    "funding": _s("AID", "economic", "give"),
-    "crackdown": _s("COERCE", None, preps=("on", "against")),
-    "deportation": _s("COERCE", "deport", preps=("of", "to")),
-    "seizure": _s("COERCE", "confiscate", preps=("of",)),
-    "resignation": _s("CONCEDE", "leadership"),
-    "warfare": _s("ASSAULT", None, preps=("on", "against")),
-}
-
-#: A noun whose verb makes it another event: a protest *lodged* with a government is a
-#: diplomatic complaint, not a street protest.
-GOVERNED_NOUNS: dict[tuple[str, str], Sense] = {
-    ("protest", "lodge"): _s("ACCUSE", "disapprove", preps=("with", "to", "against")),
-    ("protest", "file"): _s("ACCUSE", "disapprove", preps=("with", "to", "against")),
-    ("protest", "register"): _s("ACCUSE", "disapprove", preps=("with", "to", "against")),
-}
-
-#: Heads that make a trigger noun in front of them the event ("a *mediation* effort",
-#: "a *curfew* order"): the roles are the head's.
-EVENT_HEADS = frozenset(
-    [
-        "effort",
-        "efforts",
-        "campaign",
-        "drive",
-        "bid",
-        "mission",
-        "order",
-        "orders",
-        "operation",
-        "warrant",
-    ]
-)
-
-#: A labour strike, not an air strike: what the strike noun sits in ("went *on* strike",
-#: "a *hunger* strike", "called off the strike").
-LABOUR_STRIKE_WORDS = frozenset(
-    ["hunger", "general", "sit-in", "labour", "labor", "worker", "workers"]
-)
-LABOUR_STRIKE = _s("PROTEST", None, preps=("against", "at", "over"))
-HUNGER_STRIKE = _s("PROTEST", "hunger", preps=("against", "at", "over"))
-
 # Verbs that only carry a nominal trigger ("pay a visit", "hold talks", "launch an attack").
 LIGHT_VERBS = frozenset(
     [
@@ -658,9 +483,9 @@ def phrasal_senses(lemma: str, particle: str) -> tuple[Sense, ...]:
 
 @cache
 def noun_sense(lemma: str) -> Sense | None:
-    return _NOUNS.get(lemma.lower())
+    return NOUNS.get(lemma.lower())
 
 
 def all_trigger_lemmas() -> frozenset[str]:
     """Every lemma that can start an event (for quick sentence filtering)."""
-    return frozenset(_VERBS) | frozenset(_NOUNS) | frozenset(k.split()[0] for k in _PHRASAL)
+    return frozenset(_VERBS) | frozenset(NOUNS) | frozenset(k.split()[0] for k in _PHRASAL)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from dateline.events.lexicon import LIGHT_VERBS, Sense
+from dateline.events.lexicon import LIGHT_VERBS, Sense, noun_sense
 from dateline.nlp import Token
 from dateline.records import Entity
 
@@ -399,3 +399,40 @@ def sentence_target(trigger: Token, actors: Sequence[Entity], index: TokenEntiti
     if len(sides) != 1:
         return []
     return _unique(next(iter(sides.values())))
+
+
+def attack_authors(verb: Token, index: TokenEntities) -> list[Entity]:
+    """Who is behind an attack that is the subject of a harm verb ("a car bombing *by X*
+    killed", "a *Saudi-led* strike hit")."""
+    out: list[Entity] = []
+    for subj in subject_of(verb):
+        sense = noun_sense(subj.lemma_.lower())
+        if sense is None or sense.type != "ASSAULT":
+            continue
+        out += [e for t in prep_objects(subj, ("by",)) for e in entities_at(t, index)]
+        out += [
+            e
+            for c in subj.children
+            if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < subj.i
+            for e in entities_at(c, index, deep=False)
+        ]
+    return out
+
+
+def snubbed_hosts(verb: Token, actors: Sequence[Entity], index: TokenEntities) -> list[Entity]:
+    """Whom a cancelled meeting snubs: who was to hold it ("called off a summit that X was
+    to have held"), else whom it was to be with."""
+    obj = object_head(verb)
+    if obj is None:
+        obj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if obj is None:
+        return []
+    holders = [s for c in obj.children if c.dep_ == "relcl" for s in subject_of(c)]
+    if not holders:
+        holders = prep_objects(obj, ("with",))
+    theirs = {a.country for a in actors}
+    found = [e for t in holders for e in entities_at(t, index) if e.country not in theirs]
+    if not found:  # the parse lost the clause: the first other side named after it
+        after = (e for t in verb.sent if t.i > obj.i for e in index.get(t.i, ()))
+        found = [e for e in after if e.country is not None and e.country not in theirs][:1]
+    return found

@@ -1,0 +1,132 @@
+"""Which sense a trigger word has in its sentence: a verb's first sense whose constraints
+the parse meets, and a noun's sense as its context changes it (the verb governing it, a
+labour strike, an attack in words, troops sent to keep the peace)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dateline.events.lexicon import phrasal_senses, verb_senses
+from dateline.events.nouns import (
+    GOVERNED_NOUNS,
+    HUNGER_STRIKE,
+    LABOUR_STRIKE,
+    LABOUR_STRIKE_WORDS,
+    PEACEKEEPING_WORDS,
+    VERBAL_ATTACK,
+    VERBAL_ATTACK_WORDS,
+)
+from dateline.events.roles import governing_verb, object_head, prep_objects
+from dateline.events.sense import Sense
+from dateline.nlp import Token
+
+__all__ = ["in_context", "noun_in_context", "noun_ok", "verb_sense"]
+
+
+def verb_sense(verb: Token) -> Sense | None:
+    """The first sense of a verb whose constraints its sentence meets (objects, particle,
+    a required preposition or dependent), or None."""
+    obj = object_head(verb)
+    # "provide Ukraine with aid": the thing given may sit in a with-phrase
+    # ... and in the passive the thing is the subject ("the treaty was signed")
+    patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        patients.append(verb.head)  # "an image released by state media"
+    things = [t for t in [obj, *prep_objects(verb, ("with",)), *patients] if t is not None]
+    # "$100 million in aid", "tens of billions of dollars in military aid"
+    for _ in range(2):
+        things += [n for t in things for n in prep_objects(t, ("in", "of"))]
+    words = {w for t in things for w in (t.lemma_.lower(), t.lower_)}
+    words |= {"PERSON" for t in things if t.ent_type_ == "PERSON"}
+    words |= {"MONEY" for t in things if t.ent_type_ == "MONEY"}
+    words |= {"NORP" for t in things if t.ent_type_ == "NORP"}
+    # "called off", and "pulled out of" where the parser makes "out" a preposition
+    particles = [
+        c for c in verb.children if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "out")
+    ]
+    phrasal = phrasal_senses(verb.lemma_, particles[0].lower_) if particles else ()
+    if phrasal:  # "pulled out of the deal": the particle's object is the thing
+        out_of = prep_objects(verb, ("of", "from")) + prep_objects(particles[0], ("of",))
+        words |= {w for t in out_of for w in (t.lemma_.lower(), t.lower_)}
+    deps = {c.dep_ for c in verb.children}
+    for sense in (*phrasal, *verb_senses(verb.lemma_)):
+        if sense.needs_object and obj is None:
+            continue
+        if sense.requires_dep is not None and sense.requires_dep not in deps:
+            continue
+        if sense.requires_dep == "oprd":  # the constraint is on what X is called
+            said = {w.lemma_.lower() for c in verb.children if c.dep_ == "oprd" for w in c.subtree}
+            if sense.objects is None or said & sense.objects:
+                return sense
+            continue
+        if sense.objects is not None and not (words & sense.objects):
+            continue
+        if sense.requires_prep is not None:
+            direct = [c for c in verb.children if c.dep_ == "dobj"]  # "a set of X to Y"
+            holders = [verb, *direct] + ([obj] if obj is not None else [])
+            if not any(prep_objects(h, (sense.requires_prep,)) for h in holders):
+                continue
+        return sense
+    return None
+
+
+def noun_ok(noun: Token, sense: Sense) -> bool:
+    """Whether a noun in its sentence meets its sense's constraints (modifiers, verb)."""
+    if sense.modifiers is not None and not any(
+        c.lower_ in sense.modifiers for c in noun.children if c.dep_ in ("amod", "compound")
+    ):
+        return False
+    if sense.governors is not None:
+        verb = governing_verb(noun)
+        if verb is None or verb.lemma_.lower() not in sense.governors:
+            return False
+    # "the aid" as a bare mention of a thing, with no actor in reach, is not coded here.
+    return noun.ent_type_ in ("", "EVENT")
+
+
+def noun_in_context(noun: Token) -> Sense | None:
+    """The sense its context gives a noun, where that differs from the lexicon's."""
+    return _governed_sense(noun) or _labour_strike(noun) or _verbal_attack(noun)
+
+
+def in_context(trigger: Token, sense: Sense) -> Sense:
+    """A sense as the rest of its phrase refines it: an attack launched in words is an
+    accusation; troops sent to keep the peace are aid (PLOVER's AID peacekeeping), not a
+    mobilisation."""
+    if sense.type == "ASSAULT" and trigger.pos_ == "VERB":
+        obj = object_head(trigger)  # "launched a scathing attack on X": words, not arms
+        if obj is not None and _verbal_attack(obj) is not None:
+            return replace(sense, type="ACCUSE", mode="disapprove")
+    if sense.type == "MOBILIZE":
+        reach = [trigger] + [c for c in trigger.children if not c.dep_.startswith("nsubj")]
+        words = {t.lemma_.lower() for c in reach for t in c.subtree}
+        if words & PEACEKEEPING_WORDS:
+            return replace(sense, type="AID", mode="peacekeeping")
+    return sense
+
+
+def _governed_sense(noun: Token) -> Sense | None:
+    """The sense a noun takes from its verb ("lodged a protest")."""
+    verb = governing_verb(noun)
+    if verb is None:
+        return None
+    return GOVERNED_NOUNS.get((noun.lemma_.lower(), verb.lemma_.lower()))
+
+
+def _labour_strike(noun: Token) -> Sense | None:
+    """A strike by workers ("went on strike", "a hunger strike"), not a military strike."""
+    if noun.lemma_.lower() != "strike":
+        return None
+    mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+    if "hunger" in mods:
+        return HUNGER_STRIKE
+    on_strike = noun.dep_ == "pobj" and noun.head.lower_ == "on"
+    return LABOUR_STRIKE if on_strike or mods & LABOUR_STRIKE_WORDS else None
+
+
+def _verbal_attack(noun: Token) -> Sense | None:
+    """An attack in words ("a scathing attack on the government"): an accusation."""
+    if noun.lemma_.lower() != "attack":
+        return None
+    mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+    return VERBAL_ATTACK if mods & VERBAL_ATTACK_WORDS else None
