@@ -84,6 +84,8 @@ HOSTILITY_NOUNS = (
 )
 #: Restrictions one side lifts, ends or extends.
 RESTRICTION_NOUNS = SANCTION_NOUNS + " blockade siege occupation curfew lockdown"
+#: Relations whose establishing or restoring recognises the other side.
+DIPLOMATIC_NOUNS = "ties relations relation diplomatic"
 #: Relations and help one side breaks off, cuts or suspends.
 DIALOGUE_NOUNS = (
     "talks negotiations mediation dialogue cooperation aid assistance ties relations "
@@ -135,11 +137,25 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
     "congratulate": (_s("SUPPORT", None),),
     "defend": (_s("SUPPORT", "defend"),),
     "recognize": (_s("SUPPORT", "recognize"),),
+    # diplomatic relations established, restored or upgraded: recognition
+    "establish": (_s("SUPPORT", "recognize", "meet", objects=DIPLOMATIC_NOUNS),),
+    "restore": (_s("SUPPORT", "recognize", "meet", objects=DIPLOMATIC_NOUNS),),
+    "upgrade": (_s("SUPPORT", "recognize", "meet", objects=DIPLOMATIC_NOUNS),),
+    "normalize": (_s("SUPPORT", "recognize", "meet", objects=DIPLOMATIC_NOUNS),),
+    "normalise": (_s("SUPPORT", "recognize", "meet", objects=DIPLOMATIC_NOUNS),),
     "recognise": (_s("SUPPORT", "recognize"),),
     "apologize": (_s("SUPPORT", "apologize", preps=("to",)),),
     "apologise": (_s("SUPPORT", "apologize", preps=("to",)),),
     # COOPERATE
     "cooperate": (_s("COOPERATE", None, "meet", durative=True),),
+    "share": (
+        _s(
+            "COOPERATE",
+            "intelligence",
+            "meet",
+            objects="evidence information intelligence data findings details",
+        ),
+    ),
     "collaborate": (_s("COOPERATE", None, "meet", durative=True),),
     # AID
     "aid": (_s("AID", None),),
@@ -183,11 +199,30 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
     "slam": (_s("ACCUSE", "disapprove"),),
     "rebuke": (_s("ACCUSE", "disapprove"),),
     "investigate": (_s("ACCUSE", "investigate"),),
+    # "police searched his home": an investigation of its owner
+    "search": (
+        _s(
+            "ACCUSE",
+            "investigate",
+            objects="home house residence office offices premises "
+            "headquarters apartment flat compound",
+        ),
+    ),
     "sue": (_s("ACCUSE", "sue"),),
     "charge": (_s("ACCUSE", "allege", requires_prep="with"),),
     "indict": (_s("ACCUSE", "allege"),),
     "convict": (_s("ACCUSE", "allege"),),
     "outlaw": (_s("COERCE", None),),
+    "ban": (
+        _s(
+            "SANCTION",
+            "restrict",
+            objects="import imports export exports flight flights "
+            "trade travel airline airlines carrier carriers",
+            preps=("from", "on", "to"),
+        ),
+        _s("COERCE", "restrict", needs_object=True),
+    ),
     "fault": (_s("ACCUSE", "disapprove"),),
     "allege": (_s("ACCUSE", "allege"),),
     # REJECT
@@ -289,6 +324,23 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
     "mobilise": (_s("MOBILIZE", "troops"),),
     "deploy": (_s("MOBILIZE", "troops", "give", preps=("to", "along", "near", "into")),),
     "mass": (_s("MOBILIZE", "troops", objects=TROOP_NOUNS),),
+    "reinforce": (
+        _s(
+            "MOBILIZE",
+            "troops",
+            objects=TROOP_NOUNS + " presence defences defenses border borders position positions",
+        ),
+    ),
+    "bolster": (_s("MOBILIZE", "troops", objects=TROOP_NOUNS + " presence defences defenses"),),
+    # getting people out of danger
+    "evacuate": (
+        _s(
+            "AID",
+            "humanitarian",
+            objects="citizens nationals people civilians "
+            "residents children wounded patients refugees",
+        ),
+    ),
     # COERCE
     "arrest": (_s("COERCE", "arrest"),),
     "detain": (_s("COERCE", "arrest"),),
@@ -377,7 +429,13 @@ _PHRASAL: dict[str, tuple[Sense, ...]] = {
         _s("REJECT", "meet", objects=MEETING_NOUNS + " visit trip"),
         _s("RETREAT", "ceasefire", objects=HOSTILITY_NOUNS),
     ),
-    "step up": (_s("ASSAULT", None, objects=HOSTILITY_NOUNS),),
+    "step up": (
+        _s("ASSAULT", None, objects=HOSTILITY_NOUNS),
+        _s("MOBILIZE", "troops", objects=TROOP_NOUNS + " presence patrols deployment"),
+    ),
+    "beef up": (_s("MOBILIZE", "troops", objects=TROOP_NOUNS + " presence defences defenses"),),
+    "build up": (_s("MOBILIZE", "troops", objects=TROOP_NOUNS + " presence"),),
+    "force out": (_s("COERCE", "deport"),),
     "scale back": (
         _s("SANCTION", "discontinue", objects=DIALOGUE_NOUNS),
         _s("RETREAT", "withdraw", objects=TROOP_NOUNS + " presence"),
@@ -386,6 +444,10 @@ _PHRASAL: dict[str, tuple[Sense, ...]] = {
     "roll back": (_s("RETREAT", "ease", objects=RESTRICTION_NOUNS),),
     "hand over": (_s("RETREAT", "return", objects=RETURNED_NOUNS + " " + CAPTIVE_NOUNS),),
     # out of a deal is a rejection of it, out of a place a withdrawal
+    # "found X guilty of": the second word is the predicate, not a particle
+    "find guilty": (_s("ACCUSE", "allege"),),
+    "hold responsible": (_s("ACCUSE", None),),
+    "hold accountable": (_s("ACCUSE", None),),
     "pull out": (
         _s("REJECT", None, objects=AGREEMENT_NOUNS + " initiative arrangement"),
         _s("RETREAT", "withdraw", preps=("of", "from")),
@@ -435,6 +497,10 @@ LIGHT_VERBS = frozenset(
         "escalate",
         "lodge",
         "register",
+        "remain",
+        "stay",
+        "put",
+        "place",
     ]
 )
 

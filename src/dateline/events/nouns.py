@@ -103,6 +103,8 @@ NOUNS: dict[str, Sense] = {
     "seizure": _s("COERCE", "confiscate", preps=("of",)),
     "resignation": _s("CONCEDE", "leadership"),
     "warfare": _s("ASSAULT", None, preps=("on", "against")),
+    # "troops remained on high alert", "put forces on alert"
+    "alert": _s("MOBILIZE", "alert", modifiers="high maximum full combat military heightened"),
 }
 
 #: A noun whose verb makes it another event: a protest *lodged* with a government is a

@@ -354,6 +354,9 @@ def noun_roles(
     ):
         # "X paid a visit", "X held talks"; not "X declined to comment on the visit"
         actors = [e for t in subject_of(verb) for e in entities_at(t, index)]
+        if not actors and sense.type == "MOBILIZE":  # "forces were put on alert"
+            patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            actors = [e for t in patients for e in entities_at(t, index)]
     if sense.pattern == "meet":
         between = prep_objects(noun, ("between", "among", "of"))
         parties = [e for t in between for e in entities_at(t, index)]

@@ -40,10 +40,17 @@ def verb_sense(verb: Token) -> Sense | None:
     words |= {"PERSON" for t in things if t.ent_type_ == "PERSON"}
     words |= {"MONEY" for t in things if t.ent_type_ == "MONEY"}
     words |= {"NORP" for t in things if t.ent_type_ == "NORP"}
-    # "called off", and "pulled out of" where the parser makes "out" a preposition
+    # "called off", "pulled out of" where the parser makes "out" a preposition, and a
+    # verb's predicate ("found X guilty", "held X responsible")
     particles = [
-        c for c in verb.children if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "out")
+        c
+        for c in verb.children
+        if c.dep_ == "prt"
+        or (c.dep_ == "prep" and c.lower_ == "out")
+        or (c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and c.pos_ == "ADJ")
     ]
+    if obj is not None:  # the parser may hang the predicate on the object ("X guilty")
+        particles += [c for c in obj.children if c.dep_ == "amod" and c.i > obj.i]
     phrasal = phrasal_senses(verb.lemma_, particles[0].lower_) if particles else ()
     if phrasal:  # "pulled out of the deal": the particle's object is the thing
         out_of = prep_objects(verb, ("of", "from")) + prep_objects(particles[0], ("of",))
