@@ -161,3 +161,21 @@ def test_a_batch_of_texts_comes_back_in_order(selective: Pipeline) -> None:
     docs = list(selective.parse(texts))
     assert [d.text for d in docs] == texts
     assert SelectiveParser.supports(selective.language)
+
+
+@pytest.mark.parametrize(
+    ("pos", "expected"),
+    [("VERB", True), ("NOUN", False), ("PROPN", False)],
+)
+def test_with_lemmas_by_part_of_speech_a_verb_trigger_counts_only_as_a_verb(
+    pos: str, expected: bool
+) -> None:
+    words, lemmas = ["Police", "forced", "him", "out"], ["police", "force", "he", "out"]
+    doc = make_doc(
+        words,
+        lemmas=lemmas,
+        pos=["NOUN", pos, "PRON", "ADP"],
+        sent_starts=[True] + [False] * 3,
+    )
+    test = CandidateTest(frozenset({"force"}), lambda w: False, noun_lemmas=frozenset({"strike"}))
+    assert test(doc[:]) is expected

@@ -80,8 +80,12 @@ class CandidateTest:
         is_actor_word: Callable[[str], bool],
         *,
         two_actors: bool = False,
+        noun_lemmas: frozenset[str] | None = None,
     ) -> None:
         self.lemmas = lemmas
+        self.noun_lemmas = noun_lemmas
+        """With noun lemmas given, ``lemmas`` count only on verbs and these only on nouns
+        (the coder codes nothing else); without, any word with a lemma counts."""
         self._is_actor_word = cache(is_actor_word)
         self.two_actors = two_actors
         """Also a sentence with no trigger but two possible actors (the event classifier
@@ -91,7 +95,7 @@ class CandidateTest:
     def for_settings(cls, settings: Settings) -> CandidateTest:
         from dateline.actors.mentions import PERSON_NOUNS, SIDE_NOUNS
         from dateline.actors.user_kb import knowledge_base
-        from dateline.events.lexicon import all_trigger_lemmas
+        from dateline.events.lexicon import trigger_lemmas_by_pos
 
         kb = knowledge_base(settings)
         nouns = PERSON_NOUNS | SIDE_NOUNS  # "his counterpart", "the two countries"
@@ -99,13 +103,26 @@ class CandidateTest:
         def is_actor_word(word: str) -> bool:
             return word in nouns or kb.sector_term(word) is not None
 
-        return cls(all_trigger_lemmas(), is_actor_word, two_actors=settings.event_classifier)
+        verb_triggers, noun_triggers = trigger_lemmas_by_pos()
+        return cls(
+            verb_triggers,
+            is_actor_word,
+            two_actors=settings.event_classifier,
+            noun_lemmas=noun_triggers,
+        )
 
     def __call__(self, sent: Span) -> bool:
-        lemmas = self.lemmas
-        if any(t.lemma_.lower() in lemmas for t in sent):
+        if any(self._trigger(t) for t in sent):
             return any(self._actor(t) for t in sent)
         return self.two_actors and sum(1 for t in sent if self._actor(t)) >= 2
+
+    def _trigger(self, tok: Token) -> bool:
+        lemma = tok.lemma_.lower()
+        if self.noun_lemmas is None:
+            return lemma in self.lemmas
+        if tok.pos_ == "VERB":
+            return lemma in self.lemmas
+        return tok.pos_ == "NOUN" and (lemma in self.noun_lemmas or tok.lower_ in self.noun_lemmas)
 
     def _actor(self, tok: Token) -> bool:
         if tok.pos_ in ACTOR_POS:

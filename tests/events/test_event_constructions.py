@@ -227,6 +227,21 @@ CASES = [
         {"KOR"},
     ),
     (
+        "Troops that remain on alert are mobilised",
+        "Cambodian troops remained on alert along the border on Sunday.",
+        "alert",
+        "MOBILIZE",
+        {"KHM"},
+    ),
+    (
+        "Discussions held are consultations",
+        "Malaysian Prime Minister Anwar Ibrahim held discussions with Thai Prime Minister "
+        "Srettha Thavisin in Bangkok.",
+        "discussions",
+        "CONSULT",
+        {"MYS"},
+    ),
+    (
         "Beefing up troops mobilises",
         "Lithuania beefed up its border forces in August.",
         "beefed",

@@ -20,6 +20,7 @@ __all__ = [
     "all_trigger_lemmas",
     "noun_sense",
     "phrasal_senses",
+    "trigger_lemmas_by_pos",
     "verb_senses",
 ]
 
@@ -554,4 +555,13 @@ def noun_sense(lemma: str) -> Sense | None:
 
 def all_trigger_lemmas() -> frozenset[str]:
     """Every lemma that can start an event (for quick sentence filtering)."""
-    return frozenset(_VERBS) | frozenset(NOUNS) | frozenset(k.split()[0] for k in _PHRASAL)
+    verbs, nouns = trigger_lemmas_by_pos()
+    return verbs | nouns
+
+
+@cache
+def trigger_lemmas_by_pos() -> tuple[frozenset[str], frozenset[str]]:
+    """The lemmas that can start an event as a verb, and as a noun ("force" only counts as
+    a verb, in "forced out"; "forces" as a noun starts nothing)."""
+    verbs = frozenset(_VERBS) | frozenset(k.split()[0] for k in _PHRASAL)
+    return verbs, frozenset(NOUNS)

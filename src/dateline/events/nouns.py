@@ -104,7 +104,10 @@ NOUNS: dict[str, Sense] = {
     "resignation": _s("CONCEDE", "leadership"),
     "warfare": _s("ASSAULT", None, preps=("on", "against")),
     # "troops remained on high alert", "put forces on alert"
-    "alert": _s("MOBILIZE", "alert", modifiers="high maximum full combat military heightened"),
+    "alert": _s("MOBILIZE", "alert", governors="remain stay put place keep go"),
+    "assault": _s("ASSAULT", None, preps=("on", "against", "in")),
+    "discussion": _s("CONSULT", None, "meet"),
+    "discussions": _s("CONSULT", None, "meet"),
 }
 
 #: A noun whose verb makes it another event: a protest *lodged* with a government is a
