@@ -242,6 +242,20 @@ CASES = [
         {"MYS"},
     ),
     (
+        "A hyphenated cease-fire is a ceasefire",
+        "Colombia announced a three-month cease-fire with the ELN on Monday.",
+        "fire",
+        "RETREAT",
+        {"COL"},
+    ),
+    (
+        "Opening fire assaults",
+        "Border guards from Tajikistan opened fire on a Kyrgyz post on Tuesday.",
+        "fire",
+        "ASSAULT",
+        None,
+    ),
+    (
         "Beefing up troops mobilises",
         "Lithuania beefed up its border forces in August.",
         "beefed",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from dateline.events.nouns import NOUNS
+from dateline.events.nouns import CONTEXT_NOUNS, NOUNS
 from dateline.events.sense import RolePattern, Sense
 from dateline.events.sense import sense as _s
 
@@ -564,4 +564,4 @@ def trigger_lemmas_by_pos() -> tuple[frozenset[str], frozenset[str]]:
     """The lemmas that can start an event as a verb, and as a noun ("force" only counts as
     a verb, in "forced out"; "forces" as a noun starts nothing)."""
     verbs = frozenset(_VERBS) | frozenset(k.split()[0] for k in _PHRASAL)
-    return verbs, frozenset(NOUNS)
+    return verbs, frozenset(NOUNS) | CONTEXT_NOUNS

@@ -116,6 +116,8 @@ GOVERNED_NOUNS: dict[tuple[str, str], Sense] = {
     ("protest", "lodge"): _s("ACCUSE", "disapprove", preps=("with", "to", "against")),
     ("protest", "file"): _s("ACCUSE", "disapprove", preps=("with", "to", "against")),
     ("protest", "register"): _s("ACCUSE", "disapprove", preps=("with", "to", "against")),
+    # "security forces opened fire on protesters"
+    ("fire", "open"): _s("ASSAULT", "firearms", preps=("on", "at", "into")),
 }
 
 #: Heads that make a trigger noun in front of them the event ("a *mediation* effort",
@@ -154,3 +156,8 @@ VERBAL_ATTACK = _s("ACCUSE", "disapprove", preps=("on", "against"))
 PEACEKEEPING_WORDS = frozenset(
     {"peacekeeping", "peacekeeper", "peacekeepers", "peace-keeping", "observer", "observers"}
 )
+
+#: Nouns that are triggers only in a context (GOVERNED_NOUNS, "cease-fire" split by the
+#: tokenizer), which a sentence filter must let through as nouns.
+CONTEXT_NOUNS = frozenset({noun for noun, _ in GOVERNED_NOUNS} | {"fire"})
+CEASEFIRE = NOUNS["ceasefire"]

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from dateline.events.lexicon import phrasal_senses, verb_senses
 from dateline.events.nouns import (
+    CEASEFIRE,
     GOVERNED_NOUNS,
     HUNGER_STRIKE,
     LABOUR_STRIKE,
@@ -93,7 +94,12 @@ def noun_ok(noun: Token, sense: Sense) -> bool:
 
 def noun_in_context(noun: Token) -> Sense | None:
     """The sense its context gives a noun, where that differs from the lexicon's."""
-    return _governed_sense(noun) or _labour_strike(noun) or _verbal_attack(noun)
+    return (
+        _governed_sense(noun)
+        or _labour_strike(noun)
+        or _verbal_attack(noun)
+        or _split_ceasefire(noun)
+    )
 
 
 def in_context(trigger: Token, sense: Sense) -> Sense:
@@ -137,3 +143,12 @@ def _verbal_attack(noun: Token) -> Sense | None:
         return None
     mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
     return VERBAL_ATTACK if mods & VERBAL_ATTACK_WORDS else None
+
+
+def _split_ceasefire(noun: Token) -> Sense | None:
+    """ "cease-fire", which the tokenizer splits into "cease", "-", "fire"."""
+    i = noun.i
+    if noun.lower_ != "fire" or i < 2:
+        return None
+    doc = noun.doc
+    return CEASEFIRE if doc[i - 1].text == "-" and doc[i - 2].lower_ == "cease" else None
