@@ -315,3 +315,50 @@ def test_constructions_code_their_event(
 def test_constructions_without_an_event(pipeline: Any, why: str, text: str) -> None:
     ex = pipeline.extract(text, published="2024-06-10")
     assert not [e for e in ex.events if e.type in ("SUPPORT", "REJECT", "ACCUSE")], why
+
+
+REFUSALS = [
+    (
+        "A refusal to ease is a rejection",
+        "Japan will not lift its ban on Chinese seafood.",
+        "lift",
+        "REJECT",
+        "yield",
+        "occurred",
+    ),
+    (
+        "A refusal to help is a rejection",
+        "Hungary said it would not provide weapons to Ukraine.",
+        "provide",
+        "REJECT",
+        "assist",
+        "occurred",
+    ),
+    (
+        "A past non-event stays negated",
+        "Egypt did not release the detained journalists.",
+        "release",
+        "RETREAT",
+        "release",
+        "negated",
+    ),
+    (
+        "A failure to agree is negated",
+        "Serbia and Kosovo failed to reach an agreement in Brussels on Monday.",
+        "reach",
+        "AGREE",
+        None,
+        "negated",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("why", "text", "trigger", "etype", "mode", "status"), REFUSALS, ids=[c[0] for c in REFUSALS]
+)
+def test_refusals_are_rejections_and_past_negations_stay_negated(
+    pipeline: Any, why: str, text: str, trigger: str, etype: str, mode: str | None, status: str
+) -> None:
+    ex = pipeline.extract(text, published="2024-06-10")
+    (event,) = [e for e in ex.events if e.evidence.trigger == trigger]
+    assert (event.type, event.mode, event.status) == (etype, mode, status), why

@@ -27,7 +27,7 @@ from dateline.events.roles import (
     snubbed_hosts,
     verb_roles,
 )
-from dateline.events.status import event_status
+from dateline.events.status import event_status, refusal
 from dateline.events.word_sense import in_context, noun_in_context, noun_ok, verb_sense
 from dateline.geo.gazetteer import Gazetteer
 from dateline.nlp import Doc, Span, Token
@@ -46,6 +46,15 @@ from dateline.records import (
 # Outer verbs that make their complement a content of theirs ("agreed to visit").
 EMBEDDING_TYPES = frozenset({"AGREE", "THREATEN", "REJECT", "REQUEST"})
 TARGETS_AT_PLACE = frozenset({"ASSAULT", "COERCE", "AID"})
+#: What refusing an act is, as a REJECT mode: refusing to yield, to help, to meet.
+REFUSED_MODES: dict[str, str | None] = {
+    "RETREAT": "yield",
+    "CONCEDE": "yield",
+    "AID": "assist",
+    "CONSULT": "meet",
+    "COOPERATE": "assist",
+    "AGREE": None,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +258,11 @@ class EventCoder:
             return []
         doc = sent.doc
         status = event_status(f.trigger, f.sense.durative)
+        if status == "negated" and f.sense.type in REFUSED_MODES and refusal(f.trigger):
+            # "will not lift the ban": PLOVER's REJECT of yielding, aid or a meeting
+            mode = REFUSED_MODES[f.sense.type]
+            f = replace(f, sense=replace(f.sense, type="REJECT", mode=mode))
+            status = "occurred"
         anchors = set(f.anchors)
         blockers = trigger_ids - anchors
         repairs = attach.coordination_repairs(sent)

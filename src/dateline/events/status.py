@@ -47,6 +47,8 @@ HEDGE_MODALS = frozenset({"could", "might", "may", "should", "would", "can", "mu
 FUTURE_MODALS = frozenset({"will", "'ll", "shall", "wo"})
 CONDITION_MARKERS = frozenset({"if", "unless", "whether"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
+#: Control verbs that say their complement did not happen.
+FAILURE_VERBS = frozenset({"fail"})
 SPEECH = frozenset(
     ["say", "tell", "confirm", "announce", "add", "state", "report", "claim", "note", "insist"]
 )
@@ -97,6 +99,8 @@ def event_status(trigger: Token, durative: bool) -> Status:
         c.lower_ in ("no", "never") and c.dep_ in ("det", "neg", "advmod") for c in trigger.children
     ):
         return "negated"
+    if lemmas & FAILURE_VERBS:
+        return "negated"  # "failed to reach an agreement"
     for t in chain:
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in t.children):
             return "hypothetical"
@@ -183,3 +187,12 @@ def _present(verb: Token) -> bool:
     aux = [c for c in verb.children if c.dep_ == "aux"]
     # present perfect of a state ("has backed"): still holds at publication
     return verb.tag_ == "VBN" and any(a.lower_ in ("has", "have", "'s", "'ve") for a in aux)
+
+
+def refusal(trigger: Token) -> bool:
+    """A negated act in the future or a modal: a refusal stated now ("will not lift the
+    ban", "won't end the strike", "would not release them")."""
+    words = [w for t in _chain(trigger) for w in _aux_words(t)]
+    return any(w in NEGATIONS for w in words) and any(
+        w in FUTURE_MODALS or w == "would" for w in words
+    )
