@@ -343,6 +343,22 @@ REFUSALS = [
         "negated",
     ),
     (
+        "Willingness to yield is an offer",
+        "Armenia is willing to withdraw its troops from the border villages.",
+        "withdraw",
+        "AGREE",
+        None,
+        "occurred",
+    ),
+    (
+        "Unwillingness to meet is a rejection",
+        "Iran is not ready to meet American officials in Oman.",
+        "meet",
+        "REJECT",
+        "meet",
+        "occurred",
+    ),
+    (
         "A failure to agree is negated",
         "Serbia and Kosovo failed to reach an agreement in Brussels on Monday.",
         "reach",

@@ -27,7 +27,7 @@ from dateline.events.roles import (
     snubbed_hosts,
     verb_roles,
 )
-from dateline.events.status import event_status, refusal
+from dateline.events.status import event_status, refusal, willingness
 from dateline.events.word_sense import in_context, noun_in_context, noun_ok, verb_sense
 from dateline.geo.gazetteer import Gazetteer
 from dateline.nlp import Doc, Span, Token
@@ -258,7 +258,14 @@ class EventCoder:
             return []
         doc = sent.doc
         status = event_status(f.trigger, f.sense.durative)
-        if status == "negated" and f.sense.type in REFUSED_MODES and refusal(f.trigger):
+        willing = willingness(f.trigger) if f.sense.type in REFUSED_MODES else None
+        if willing == "offered" and f.sense.type != "AGREE":
+            # "is willing to withdraw its troops": PLOVER's AGREE (an offer), made now
+            f = replace(f, sense=replace(f.sense, type="AGREE", mode=None))
+            status = "occurred"
+        elif f.sense.type in REFUSED_MODES and (
+            willing == "refused" or (status == "negated" and refusal(f.trigger))
+        ):
             # "will not lift the ban": PLOVER's REJECT of yielding, aid or a meeting
             mode = REFUSED_MODES[f.sense.type]
             f = replace(f, sense=replace(f.sense, type="REJECT", mode=mode))

@@ -6,6 +6,8 @@ visit"), and up a chain of control verbs ("is set to attend", "plans to visit").
 
 from __future__ import annotations
 
+from typing import Literal
+
 from dateline.nlp import Token
 from dateline.records import Status
 
@@ -196,3 +198,18 @@ def refusal(trigger: Token) -> bool:
     return any(w in NEGATIONS for w in words) and any(
         w in FUTURE_MODALS or w == "would" for w in words
     )
+
+
+#: Adjectives of willingness: "is willing to withdraw" offers the act, it does not do it.
+WILLINGNESS = frozenset({"willing", "ready", "prepared", "eager", "open"})
+
+
+def willingness(trigger: Token) -> Literal["offered", "refused"] | None:
+    """An act offered ("is willing to withdraw") or refused ("is not ready to withdraw"),
+    not done: the complement of "willing/ready/prepared to"."""
+    head = trigger.head
+    if trigger.dep_ != "xcomp" or head.pos_ != "ADJ" or head.lower_ not in WILLINGNESS:
+        return None
+    holders = [head, head.head]
+    negated = any(c.dep_ == "neg" or c.lower_ in NEGATIONS for h in holders for c in h.children)
+    return "refused" if negated else "offered"
