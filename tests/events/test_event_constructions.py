@@ -270,6 +270,27 @@ CASES = [
         {"JOR"},
     ),
     (
+        "Support pledged is support",
+        "Finnish President Alexander Stubb pledged his full support for the Moldovan government.",
+        "pledged",
+        "SUPPORT",
+        {"FIN"},
+    ),
+    (
+        "Military support pledged is aid",
+        "Norway pledged military support to Ukraine on Monday.",
+        "pledged",
+        "AID",
+        {"NOR"},
+    ),
+    (
+        "Peacekeepers withdrawn are aid stopped",
+        "Bangladesh withdrew its peacekeepers from South Sudan in 2024.",
+        "withdrew",
+        "SANCTION",
+        {"BGD"},
+    ),
+    (
         "Armed men are an armed group",
         "Armed men attacked a police post in northern Burkina Faso on Sunday.",
         "attacked",

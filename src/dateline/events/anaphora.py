@@ -119,7 +119,7 @@ def antecedent_actors(
 
 
 #: Types whose missing counterpart is the partner of the talks or deal just told.
-PARTNERED_TYPES = frozenset({"AGREE", "AID"})
+PARTNERED_TYPES = frozenset({"AGREE", "AID", "SUPPORT"})
 PARTNERSHIP_TYPES = frozenset({"AGREE", "CONSULT"})
 
 

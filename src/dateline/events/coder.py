@@ -517,7 +517,8 @@ def _reaction_target(f: _Found, earlier: list[Event]) -> _Found:
         return f
     if f.sense.type in anaphora.PARTNERED_TYPES:
         found = anaphora.partners(f.actors, earlier)
-        return replace(f, recipients=(*f.recipients, *found)) if found else f
+        if found or f.sense.type not in anaphora.REACTION_TYPES:
+            return replace(f, recipients=(*f.recipients, *found)) if found else f
     if f.recipients:
         return f
     if f.sense.type not in anaphora.REACTION_TYPES:

@@ -64,7 +64,8 @@ AID_NOUNS = (
     "aid assistance weapon weapons arms supplies supply ammunition munition munitions missile "
     "missiles tank tanks jet jets equipment loan loans funding fund funds grant grants "
     "component components shell shells drone drones system systems package vaccine vaccines "
-    "food fuel help support troops MONEY relief medicine medicines shelter tents doses "
+    "food fuel help troops MONEY MATERIAL_SUPPORT relief medicine medicines shelter tents "
+    "doses "
     "donation donations euro euros dollar dollars pound pounds yen yuan rupee rupees"
 )
 ATTACK_NOUNS = (
@@ -85,6 +86,8 @@ HOSTILITY_NOUNS = (
 )
 #: Restrictions one side lifts, ends or extends.
 RESTRICTION_NOUNS = SANCTION_NOUNS + " blockade siege occupation curfew lockdown"
+#: Backing given in words ("pledged his full support for").
+SUPPORT_NOUNS = "support backing solidarity"
 #: Relations whose establishing or restoring recognises the other side.
 DIPLOMATIC_NOUNS = "ties relations relation diplomatic"
 #: Relations and help one side breaks off, cuts or suspends.
@@ -125,9 +128,22 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
     "ratify": (_s("AGREE", "sign", "default", objects=AGREEMENT_NOUNS + " " + ACCESSION_NOUNS),),
     "reach": (_s("AGREE", None, "meet", objects=AGREEMENT_NOUNS + " consensus understanding"),),
     # a pledge of aid is coded as the aid (as analysts count it); other pledges as AGREE
-    "pledge": (_s("AID", None, "give", objects=AID_NOUNS), _s("AGREE", None, "give")),
-    "promise": (_s("AID", None, "give", objects=AID_NOUNS), _s("AGREE", None, "give")),
-    "offer": (_s("AID", None, "give", objects=AID_NOUNS), _s("AGREE", None, "give")),
+    # support pledged is support; material support ("military support") is aid
+    "pledge": (
+        _s("AID", None, "give", objects=AID_NOUNS),
+        _s("SUPPORT", None, "give", objects=SUPPORT_NOUNS, preps=("for", "to")),
+        _s("AGREE", None, "give"),
+    ),
+    "promise": (
+        _s("AID", None, "give", objects=AID_NOUNS),
+        _s("SUPPORT", None, "give", objects=SUPPORT_NOUNS, preps=("for", "to")),
+        _s("AGREE", None, "give"),
+    ),
+    "offer": (
+        _s("AID", None, "give", objects=AID_NOUNS),
+        _s("SUPPORT", None, "give", objects=SUPPORT_NOUNS, preps=("for", "to")),
+        _s("AGREE", None, "give"),
+    ),
     # SUPPORT
     "support": (_s("SUPPORT", None, durative=True),),
     "back": (_s("SUPPORT", None, durative=True),),

@@ -161,3 +161,9 @@ PEACEKEEPING_WORDS = frozenset(
 #: tokenizer), which a sentence filter must let through as nouns.
 CONTEXT_NOUNS = frozenset({noun for noun, _ in GOVERNED_NOUNS} | {"fire"})
 CEASEFIRE = NOUNS["ceasefire"]
+
+#: Modifiers that make support material: aid, not approval ("*military* support").
+MATERIAL_WORDS = frozenset(
+    {"military", "financial", "economic", "humanitarian", "logistical", "material"}
+    | {"medical", "technical", "budget", "budgetary", "security"}
+)

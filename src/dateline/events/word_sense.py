@@ -13,6 +13,7 @@ from dateline.events.nouns import (
     HUNGER_STRIKE,
     LABOUR_STRIKE,
     LABOUR_STRIKE_WORDS,
+    MATERIAL_WORDS,
     PEACEKEEPING_WORDS,
     VERBAL_ATTACK,
     VERBAL_ATTACK_WORDS,
@@ -41,6 +42,13 @@ def verb_sense(verb: Token) -> Sense | None:
     words |= {"PERSON" for t in things if t.ent_type_ == "PERSON"}
     words |= {"MONEY" for t in things if t.ent_type_ == "MONEY"}
     words |= {"NORP" for t in things if t.ent_type_ == "NORP"}
+    # "military support", "financial backing": help in kind, aid rather than approval
+    if any(
+        t.lemma_.lower() in ("support", "backing", "help")
+        and any(c.lower_ in MATERIAL_WORDS for c in t.children if c.dep_ in ("amod", "compound"))
+        for t in things
+    ):
+        words.add("MATERIAL_SUPPORT")
     # "called off", "pulled out of" where the parser makes "out" a preposition, and a
     # verb's predicate ("found X guilty", "held X responsible")
     particles = [
@@ -110,11 +118,11 @@ def in_context(trigger: Token, sense: Sense) -> Sense:
         obj = object_head(trigger)  # "launched a scathing attack on X": words, not arms
         if obj is not None and _verbal_attack(obj) is not None:
             return replace(sense, type="ACCUSE", mode="disapprove")
-    if sense.type == "MOBILIZE":
-        reach = [trigger] + [c for c in trigger.children if not c.dep_.startswith("nsubj")]
-        words = {t.lemma_.lower() for c in reach for t in c.subtree}
-        if words & PEACEKEEPING_WORDS:
-            return replace(sense, type="AID", mode="peacekeeping")
+    if sense.type == "RETREAT" and sense.mode == "withdraw" and _peacekeeping(trigger):
+        # peacekeepers withdrawn: aid stopped (the peacekeeping was AID)
+        return replace(sense, type="SANCTION", mode="discontinue")
+    if sense.type == "MOBILIZE" and _peacekeeping(trigger):
+        return replace(sense, type="AID", mode="peacekeeping")
     return sense
 
 
@@ -152,3 +160,10 @@ def _split_ceasefire(noun: Token) -> Sense | None:
         return None
     doc = noun.doc
     return CEASEFIRE if doc[i - 1].text == "-" and doc[i - 2].lower_ == "cease" else None
+
+
+def _peacekeeping(trigger: Token) -> bool:
+    """Peacekeepers or observers among what the trigger acts on (not its subject)."""
+    reach = [c for c in trigger.children if not c.dep_.startswith("nsubj")]
+    words = {t.lemma_.lower() for c in reach for t in c.subtree} | {trigger.lemma_.lower()}
+    return bool(words & PEACEKEEPING_WORDS)
