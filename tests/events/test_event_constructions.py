@@ -399,3 +399,13 @@ def test_refusals_are_rejections_and_past_negations_stay_negated(
     ex = pipeline.extract(text, published="2024-06-10")
     (event,) = [e for e in ex.events if e.evidence.trigger == trigger]
     assert (event.type, event.mode, event.status) == (etype, mode, status), why
+
+
+def test_a_reported_obligation_is_the_speakers_demand(pipeline: Any) -> None:
+    ex = pipeline.extract(
+        "Turkey said Sweden must end its support for Kurdish militants.", published="2024-06-10"
+    )
+    (event,) = [e for e in ex.events if e.evidence.trigger == "end"]
+    assert (event.type, event.status) == ("REQUEST", "occurred")
+    assert [a.country for a in event.actor] == ["TUR"]
+    assert [r.country for r in event.recipient] == ["SWE"]

@@ -21,13 +21,15 @@ from dateline.events.ontology import Ontology
 from dateline.events.roles import (
     TARGETED_TYPES,
     attack_authors,
+    entities_at,
     governing_verb,
     noun_roles,
     sentence_target,
     snubbed_hosts,
+    subject_of,
     verb_roles,
 )
-from dateline.events.status import event_status, refusal, willingness
+from dateline.events.status import demanded_by, event_status, refusal, willingness
 from dateline.events.word_sense import in_context, noun_in_context, noun_ok, verb_sense
 from dateline.geo.gazetteer import Gazetteer
 from dateline.nlp import Doc, Span, Token
@@ -64,6 +66,8 @@ class _Found:
     anchors: frozenset[int]
     actors: tuple[Entity, ...]
     recipients: tuple[Entity, ...]
+    demand: bool = False
+    """A speaker's demand that the actors do the act (coded as the speaker's REQUEST)."""
 
 
 #: Classifier probability above which its type replaces the rules' (set on PLV's dev part).
@@ -160,8 +164,8 @@ class EventCoder:
                     and sense.type in TARGETED_TYPES
                 ):
                     recipients = [*recipients, *sentence_target(tok, actors, index)]
-                anchors = {tok.i}
-                out.append(_Found(tok, sense, frozenset(anchors), tuple(actors), tuple(recipients)))
+                found = _Found(tok, sense, frozenset({tok.i}), tuple(actors), tuple(recipients))
+                out.append(_as_demand(found, index))
             elif tok.pos_ == "NOUN":
                 noun = noun_in_context(tok) or noun_sense(lemma) or noun_sense(tok.lower_)
                 if noun is None or not noun_ok(tok, noun):
@@ -257,7 +261,7 @@ class EventCoder:
         if not f.actors:
             return []
         doc = sent.doc
-        status = event_status(f.trigger, f.sense.durative)
+        status = "occurred" if f.demand else event_status(f.trigger, f.sense.durative)
         willing = willingness(f.trigger) if f.sense.type in REFUSED_MODES else None
         if willing == "offered" and f.sense.type != "AGREE":
             # "is willing to withdraw its troops": PLOVER's AGREE (an offer), made now
@@ -528,6 +532,29 @@ def _reaction_target(f: _Found, earlier: list[Event]) -> _Found:
         return f
     targets = anaphora.antecedent_actors(noun, f.actors, earlier)
     return replace(f, recipients=targets) if targets else f
+
+
+#: What demanding an act is, as a REQUEST mode: to yield, to help, to meet, to change.
+DEMANDED_MODES: dict[str, str | None] = {
+    "RETREAT": "yield",
+    "CONCEDE": "yield",
+    "AID": "assist",
+    "CONSULT": "meet",
+    "COOPERATE": "assist",
+}
+
+
+def _as_demand(f: _Found, index: dict[int, list[Entity]]) -> _Found:
+    """ "Russia says Israel must end the attacks": Russia's REQUEST to Israel."""
+    speech = demanded_by(f.trigger)
+    if speech is None or not f.actors:
+        return f
+    speakers = tuple(e for t in subject_of(speech) for e in entities_at(t, index))
+    if not speakers or {e.country for e in speakers} & {e.country for e in f.actors}:
+        return f
+    mode = DEMANDED_MODES.get(f.sense.type)
+    sense = replace(f.sense, type="REQUEST", mode=mode)
+    return replace(f, sense=sense, actors=speakers, recipients=f.actors, demand=True)
 
 
 def _actor_count(sent: Span, index: dict[int, list[Entity]]) -> int:

@@ -213,3 +213,18 @@ def willingness(trigger: Token) -> Literal["offered", "refused"] | None:
     holders = [head, head.head]
     negated = any(c.dep_ == "neg" or c.lower_ in NEGATIONS for h in holders for c in h.children)
     return "refused" if negated else "offered"
+
+
+#: Modals of obligation: "X says Y must end the attacks" is X's demand on Y.
+DEONTIC_MODALS = frozenset({"must", "should"})
+
+
+def demanded_by(trigger: Token) -> Token | None:
+    """The reporting verb whose speaker demands the act ("Russia says Israel *must* end
+    attacks"): the act carries a modal of obligation inside a reported clause."""
+    if trigger.dep_ != "ccomp" or trigger.head.lemma_.lower() not in SPEECH:
+        return None
+    aux = {c.lower_ for c in trigger.children if c.dep_ == "aux"}
+    if not aux & DEONTIC_MODALS or any(c.dep_ == "neg" for c in trigger.children):
+        return None
+    return trigger.head
