@@ -291,6 +291,20 @@ CASES = [
         {"BGD"},
     ),
     (
+        "A compound names the object ('the ceasefire agreement')",
+        "Rebels of the M23 violated the ceasefire agreement near Goma on Sunday.",
+        "violated",
+        "ASSAULT",
+        None,
+    ),
+    (
+        "A thing returned to someone, however the parse hangs the 'to'",
+        "Britain returned a bronze head looted in 1897 to the Nigerian government.",
+        "returned",
+        "RETREAT",
+        {"GBR"},
+    ),
+    (
         "Armed men are an armed group",
         "Armed men attacked a police post in northern Burkina Faso on Sunday.",
         "attacked",

@@ -202,6 +202,7 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
     "approve": (
         _s("AGREE", None, "default", objects=ACCESSION_NOUNS + " " + AGREEMENT_NOUNS),
         _s("CONCEDE", "policy", objects="request demand appeal"),
+        _s("RETREAT", "release", objects="pardon clemency release"),
         _s("AID", None, "give", objects=AID_NOUNS),
     ),
     "announce": (_s("AID", None, "give", objects=AID_NOUNS),),

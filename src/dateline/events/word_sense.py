@@ -39,6 +39,8 @@ def verb_sense(verb: Token) -> Sense | None:
     for _ in range(2):
         things += [n for t in things for n in prep_objects(t, ("in", "of"))]
     words = {w for t in things for w in (t.lemma_.lower(), t.lower_)}
+    # "the ceasefire agreement", "mediation efforts": the compound says what it is
+    words |= {c.lemma_.lower() for t in things for c in t.children if c.dep_ == "compound"}
     words |= {"PERSON" for t in things if t.ent_type_ == "PERSON"}
     words |= {"MONEY" for t in things if t.ent_type_ == "MONEY"}
     words |= {"NORP" for t in things if t.ent_type_ == "NORP"}
@@ -80,7 +82,10 @@ def verb_sense(verb: Token) -> Sense | None:
         if sense.requires_prep is not None:
             direct = [c for c in verb.children if c.dep_ == "dobj"]  # "a set of X to Y"
             holders = [verb, *direct] + ([obj] if obj is not None else [])
-            if not any(prep_objects(h, (sense.requires_prep,)) for h in holders):
+            if not any(prep_objects(h, (sense.requires_prep,)) for h in holders) and not (
+                # "returned a pendant engraved with X to Y": the parser may hang it lower
+                sense.needs_object and _prep_below(verb, sense.requires_prep)
+            ):
                 continue
         return sense
     return None
@@ -167,3 +172,13 @@ def _peacekeeping(trigger: Token) -> bool:
     reach = [c for c in trigger.children if not c.dep_.startswith("nsubj")]
     words = {t.lemma_.lower() for c in reach for t in c.subtree} | {trigger.lemma_.lower()}
     return bool(words & PEACEKEEPING_WORDS)
+
+
+def _prep_below(verb: Token, prep: str) -> bool:
+    """A preposition anywhere in the verb's phrase outside its subject."""
+    return any(
+        t.dep_ == "prep" and t.lower_ == prep
+        for c in verb.children
+        if not c.dep_.startswith("nsubj")
+        for t in c.subtree
+    )
