@@ -16,7 +16,6 @@ from dateline.events.lexicon import (
     all_trigger_lemmas,
     noun_sense,
 )
-from dateline.events.nouns import EVENT_HEADS
 from dateline.events.ontology import Ontology
 from dateline.events.roles import (
     TARGETED_TYPES,
@@ -30,7 +29,13 @@ from dateline.events.roles import (
     verb_roles,
 )
 from dateline.events.status import demanded_by, event_status, refusal, willingness
-from dateline.events.word_sense import in_context, noun_in_context, noun_ok, verb_sense
+from dateline.events.word_sense import (
+    in_context,
+    noun_in_context,
+    noun_ok,
+    role_holder,
+    verb_sense,
+)
 from dateline.geo.gazetteer import Gazetteer
 from dateline.nlp import Doc, Span, Token
 from dateline.records import (
@@ -171,11 +176,7 @@ class EventCoder:
                 if noun is None or not noun_ok(tok, noun):
                     continue
                 noun = in_context(tok, noun)
-                # "launched a mediation effort": the head noun holds the roles
-                holder = (
-                    tok.head if tok.dep_ == "compound" and tok.head.lemma_ in EVENT_HEADS else tok
-                )
-                actors, recipients = noun_roles(holder, noun, index)
+                actors, recipients = noun_roles(role_holder(tok), noun, index)
                 if (
                     actors
                     and not any(r.country for r in recipients)

@@ -337,6 +337,7 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
     "pause": (_s("SANCTION", "discontinue", objects=AID_NOUNS + " ties talks cooperation"),),
     "halt": (_s("SANCTION", "discontinue", objects=AID_NOUNS + " ties talks cooperation"),),
     "boycott": (_s("PROTEST", "boycott"),),
+    "burn": (_s("PROTEST", "demo", objects="flag flags effigy effigies"),),
     # MOBILIZE
     "mobilize": (_s("MOBILIZE", "troops"),),
     "mobilise": (_s("MOBILIZE", "troops"),),
@@ -351,6 +352,14 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
     ),
     "bolster": (_s("MOBILIZE", "troops", objects=TROOP_NOUNS + " presence defences defenses"),),
     # getting people out of danger
+    # taking in people who fled: asylum given
+    "accept": (
+        _s(
+            "AID",
+            "asylum",
+            objects="refugee refugees migrant migrants asylum-seekers seekers people",
+        ),
+    ),
     "evacuate": (
         _s(
             "AID",
@@ -403,6 +412,15 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
     ),
     "carry": (_s("ASSAULT", None, "give", objects=ATTACK_NOUNS, preps=("on", "against", "in")),),
     "abduct": (_s("ASSAULT", "abduct"),),
+    "torture": (_s("ASSAULT", "beat"),),
+    "beat": (
+        _s(
+            "ASSAULT",
+            "beat",
+            objects="protester protesters demonstrator demonstrators "
+            "prisoner prisoners detainee detainees journalist journalists activist activists",
+        ),
+    ),
     "kidnap": (_s("ASSAULT", "abduct"),),
     "assassinate": (_s("ASSAULT", "assassinate"),),
     # RETREAT / CONCEDE

@@ -106,6 +106,8 @@ NOUNS: dict[str, Sense] = {
     # "troops remained on high alert", "put forces on alert"
     "alert": _s("MOBILIZE", "alert", governors="remain stay put place keep go"),
     "assault": _s("ASSAULT", None, preps=("on", "against", "in")),
+    "torture": _s("ASSAULT", "beat", preps=("of",)),
+    "cessation": _s("RETREAT", "ceasefire", "meet"),
     "discussion": _s("CONSULT", None, "meet"),
     "discussions": _s("CONSULT", None, "meet"),
 }
@@ -159,7 +161,9 @@ PEACEKEEPING_WORDS = frozenset(
 
 #: Nouns that are triggers only in a context (GOVERNED_NOUNS, "cease-fire" split by the
 #: tokenizer), which a sentence filter must let through as nouns.
-CONTEXT_NOUNS = frozenset({noun for noun, _ in GOVERNED_NOUNS} | {"fire"})
+CONTEXT_NOUNS = frozenset(
+    {noun for noun, _ in GOVERNED_NOUNS} | {"fire", "emergency", "siege", "law"}
+)
 CEASEFIRE = NOUNS["ceasefire"]
 
 #: Modifiers that make support material: aid, not approval ("*military* support").
@@ -167,3 +171,7 @@ MATERIAL_WORDS = frozenset(
     {"military", "financial", "economic", "humanitarian", "logistical", "material"}
     | {"medical", "technical", "budget", "budgetary", "security"}
 )
+
+#: Emergency rule: "a state of emergency" or "of siege", "martial law".
+EMERGENCY_RULE = _s("COERCE", "martial-law")
+EMERGENCY_NOUNS = frozenset({"emergency", "siege"})

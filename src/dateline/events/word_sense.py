@@ -9,6 +9,9 @@ from dataclasses import replace
 from dateline.events.lexicon import phrasal_senses, verb_senses
 from dateline.events.nouns import (
     CEASEFIRE,
+    EMERGENCY_NOUNS,
+    EMERGENCY_RULE,
+    EVENT_HEADS,
     GOVERNED_NOUNS,
     HUNGER_STRIKE,
     LABOUR_STRIKE,
@@ -22,7 +25,7 @@ from dateline.events.roles import governing_verb, object_head, prep_objects
 from dateline.events.sense import Sense
 from dateline.nlp import Token
 
-__all__ = ["in_context", "noun_in_context", "noun_ok", "verb_sense"]
+__all__ = ["in_context", "noun_in_context", "noun_ok", "role_holder", "verb_sense"]
 
 
 def verb_sense(verb: Token) -> Sense | None:
@@ -112,6 +115,7 @@ def noun_in_context(noun: Token) -> Sense | None:
         or _labour_strike(noun)
         or _verbal_attack(noun)
         or _split_ceasefire(noun)
+        or _emergency_rule(noun)
     )
 
 
@@ -182,3 +186,24 @@ def _prep_below(verb: Token, prep: str) -> bool:
         if not c.dep_.startswith("nsubj")
         for t in c.subtree
     )
+
+
+def _emergency_rule(noun: Token) -> Sense | None:
+    """ "a state of emergency", "a state of siege", "martial law": emergency rule."""
+    lemma = noun.lemma_.lower()
+    if lemma == "law":
+        martial = any(c.lower_ == "martial" for c in noun.children if c.dep_ == "amod")
+        return EMERGENCY_RULE if martial else None
+    if lemma not in EMERGENCY_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return None
+    return EMERGENCY_RULE if noun.head.head.lemma_.lower() == "state" else None
+
+
+def role_holder(noun: Token) -> Token:
+    """The noun whose phrase holds a nominal trigger's roles: the head of "a *mediation*
+    effort", the "state" of "a state of *emergency*", else the noun itself."""
+    if noun.dep_ == "compound" and noun.head.lemma_ in EVENT_HEADS:
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_ == "state":
+        return noun.head.head
+    return noun
