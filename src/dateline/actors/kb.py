@@ -70,6 +70,7 @@ BUILTIN_FILES: Final = (
     "countries.json",
     "igos.json",
     "groups.json",
+    "agencies.json",
     "officeholders.json",
     "sectors.json",
 )
@@ -105,7 +106,8 @@ class Country:
 
 @dataclass(frozen=True, slots=True)
 class Igo:
-    """An intergovernmental organisation."""
+    """An intergovernmental organisation, a non-state armed group (groups.json) or a
+    national government agency (agencies.json)."""
 
     code: str
     """Our short code: "UN", "EU", "NATO", ..."""
@@ -119,9 +121,14 @@ class Igo:
     """Code of the organisation this one belongs to (UNSC -> UN), if any."""
     home: str | None = None
     """For a non-state armed group (groups.json): the country it mainly fights in or comes
-    from (ISO3), None for transnational ones; None for intergovernmental organisations."""
+    from (ISO3), None for transnational ones; for a national agency (agencies.json): its
+    state; None for intergovernmental organisations."""
     sector: str = "IGO"
-    """IGO for intergovernmental organisations; REB, MIL or OPP for groups.json entries."""
+    """IGO for intergovernmental organisations; REB, MIL or OPP for groups.json entries;
+    GOV, JUD or MIL for agencies.json entries."""
+    agency: bool = False
+    """True for a national government agency (agencies.json: the CIA, the FSB, USAID), an
+    organ of its ``home`` state rather than a non-state group."""
 
     @property
     def side(self) -> str:
@@ -459,7 +466,8 @@ class KnowledgeBase:
         return {
             "countries": len(self.countries_all),
             "igos": sum(1 for g in self.igos_all if g.sector == "IGO"),
-            "groups": sum(1 for g in self.igos_all if g.sector != "IGO"),
+            "groups": sum(1 for g in self.igos_all if g.sector != "IGO" and not g.agency),
+            "agencies": sum(1 for g in self.igos_all if g.agency),
             "officeholder_terms": len(self.officeholders_all),
             "officeholders": len({(h.name, h.country) for h in self.officeholders_all}),
             "sector_terms": len(self.sector_terms_all),
@@ -574,6 +582,7 @@ def _igo(raw: Mapping[str, Any]) -> Igo:
         parent=raw.get("parent"),
         home=raw.get("home"),
         sector=str(raw.get("sector", "IGO")),
+        agency=bool(raw.get("agency", False)),
     )
 
 

@@ -143,6 +143,11 @@ class MentionFinder:
         label = ent.label_
         text = ent.text.strip()
         group = self.kb.igo(text)
+        if group is not None and group.agency:
+            # "Canada's Department of Justice": a generic agency name belongs to its owner
+            owner = self._owner_country(ent)
+            if owner is not None and owner != group.home:
+                return _mk(ent, "organization", ent.text, owner, group.sector, None)
         if group is not None and group.sector != "IGO":
             return _igo_mention(ent, group)  # "Hamas", "the Houthis", whatever the NER said
         if label in PERSON_LABELS and not self.kb.officeholders(text, None):
@@ -263,6 +268,21 @@ class MentionFinder:
             span = ent.doc[ent.start : head.i + 1]
             kind = "group" if term.role not in _PERSON_ROLES else "nominal"
             return _mk(span, kind, span.text, adj.iso3, term.sector, term.role, head=head.i)
+        return None
+
+    def _owner_country(self, ent: Span) -> str | None:
+        """The country an organisation's name says it belongs to: a possessive before it
+        ("Canada's ...") or a country adjective in it ("the Kenyan National ...")."""
+        for child in ent.root.children:
+            if child.dep_ == "poss" and child.i < ent.start:
+                c = self.kb.country(child.text)
+                if c is not None:
+                    return c.iso3
+        if ent.start > 0:
+            before = ent.doc[ent.start - 1]
+            c = self.kb.country_by_adjective(before.text)
+            if c is not None and before.dep_ in ("amod", "compound"):
+                return c.iso3
         return None
 
     def _organization(self, ent: Span) -> RawMention | None:
