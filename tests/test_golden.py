@@ -19,9 +19,9 @@ from dateline.records import Extraction, Failure
 pytestmark = pytest.mark.slow
 
 FLOORS = {
-    "precision": 0.84,
-    "recall": 0.65,
-    "type_accuracy": 0.92,
+    "precision": 0.85,
+    "recall": 0.66,
+    "type_accuracy": 0.93,
     "actor_country_accuracy": 0.95,
     "recipient_country_accuracy": 0.90,
     "status_accuracy": 0.93,

@@ -88,10 +88,11 @@ def test_floors_on_held_out_plv(shared_dir: Path) -> None:
     if not path.is_file():
         pytest.skip(f"PLV not found at {path}")
     report = run(path, Settings(), split="test")
-    # measured 2026-11-30: dyad (PLV's protocol, the shipped DyadTyper) 0.781 / 0.715,
-    # coverage 1.0; the open pipeline's rules 0.529 / 0.553 (210 rows)
-    assert report.metric("type_accuracy") >= 0.76
-    assert report.metric("macro_f1") >= 0.69
+    # measured 2026-11-30 (end of the third session): dyad (PLV's protocol, the shipped
+    # DyadTyper) 0.795 / 0.756, coverage 1.0; the open pipeline's rules 0.595 / 0.649
+    # (210 rows)
+    assert report.metric("type_accuracy") >= 0.78
+    assert report.metric("macro_f1") >= 0.73
     assert report.metric("coverage") >= 0.99
-    assert report.metric("rules:type_accuracy") >= 0.51
-    assert report.metric("rules:macro_f1") >= 0.53
+    assert report.metric("rules:type_accuracy") >= 0.58
+    assert report.metric("rules:macro_f1") >= 0.63

@@ -50,7 +50,7 @@ __all__ = [
 DYAD_WEIGHTS = "dyad_classifier.npz"
 #: Classifier probability above which its type replaces the rules' (chosen on PLV's dev
 #: part, out of fold, by scripts/train_event_classifier.py).
-DYAD_OVERRIDE = 0.25
+DYAD_OVERRIDE = 0.35
 
 Offsets = tuple[int, int]
 
