@@ -49,8 +49,8 @@ class Settings:
     event_classifier: bool = False
     """Let the sentence classifier trained on PLV retype rule events and code trigger-less
     sentences with two actors. Off by default: it lifts the open pipeline on PLV's labels a
-    little (type accuracy 0.529 -> 0.567) but follows PLV's conventions, which lower the
-    sample corpus' precision (0.862 -> 0.762) and type accuracy (docs/benchmarks.md).
+    little (type accuracy 0.595 -> 0.619) but follows PLV's conventions, which lower the
+    sample corpus' precision (0.868 -> 0.758) and type accuracy (docs/benchmarks.md).
     Sentences already known to hold an event are typed by ``dateline dyad`` instead."""
     default_source: str | None = None
     """Source name when an input names none (else derived from URL or file name)."""
