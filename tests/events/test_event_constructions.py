@@ -340,6 +340,20 @@ CASES = [
         {"CAN"},
     ),
     (
+        "A protest staged by a counted crowd is theirs",
+        "Hundreds of Georgian students staged a protest outside parliament in Tbilisi.",
+        "protest",
+        "PROTEST",
+        {"GEO"},
+    ),
+    (
+        "Criticism faced from someone is their accusation",
+        "Hungary faced sharp criticism from the European Commission over the new law.",
+        "criticism",
+        "ACCUSE",
+        {"EC"},
+    ),
+    (
         "Armed men are an armed group",
         "Armed men attacked a police post in northern Burkina Faso on Sunday.",
         "attacked",

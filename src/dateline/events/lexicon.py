@@ -502,6 +502,7 @@ LIGHT_VERBS = frozenset(
         "carry",
         "launch",
         "stage",
+        "stag",  # the lemmatizer's lemma of "staged"
         "begin",
         "start",
         "continue",

@@ -55,6 +55,16 @@ def _misparsed_conjunct(c: Token) -> bool:
     )
 
 
+#: Heads that count or group the actors in their of-phrase ("dozens of students").
+QUANTITY_HEADS = frozenset(
+    {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "ten", "tens"}
+    | {"score", "scores", "group", "number", "majority", "crowd", "crowds", "some", "many"}
+)
+
+#: Verbs whose subject receives the criticism in their object ("faced criticism from X").
+RECEIVING_VERBS = frozenset({"face", "draw", "receive", "attract", "earn", "meet"})
+
+
 def entities_at(token: Token, index: TokenEntities, deep: bool = True) -> list[Entity]:
     """Entities a token refers to: its own mention, else one inside its noun phrase."""
     found: list[Entity] = []
@@ -76,6 +86,16 @@ def entities_at(token: Token, index: TokenEntities, deep: bool = True) -> list[E
                         break
         if not ents and deep and t.lower_ in ("among", "of"):
             ents = [e for c in t.children if c.dep_ == "pobj" for e in entities_at(c, index)]
+        if not ents and deep and t.lemma_.lower() in QUANTITY_HEADS:
+            # "thousands of protesters", "a group of asylum-seekers": the ones counted
+            ents = [
+                e
+                for c in t.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for o in c.children
+                if o.dep_ == "pobj"
+                for e in entities_at(o, index)
+            ]
         if deep and all(e.country is None for e in ents):
             # "leaders across Europe, including X and Y": the ones named
             included = [
@@ -368,6 +388,12 @@ def noun_roles(
         if not others and sense.mode == "mediate":
             others = mediated_parties(noun, actors, index)
         return _unique(actors), _unique(others)
+    if not actors and sense.type == "ACCUSE" and verb is not None and noun.dep_ == "dobj":
+        senders = [e for t in prep_objects(noun, ("from",)) for e in entities_at(t, index)]
+        if senders and verb.lemma_.lower() in RECEIVING_VERBS:
+            # "Iran faced criticism from the UN": the UN accuses Iran
+            receivers = [e for t in subject_of(verb) for e in entities_at(t, index)]
+            return _unique(senders), _unique(receivers)
     targets = prep_objects(noun, (*sense.recipient_preps, "of"))
     others = [e for t in targets for e in entities_at(t, index)]
     if not others and verb is not None and noun.dep_ == "dobj":
