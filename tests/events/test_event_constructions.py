@@ -354,6 +354,20 @@ CASES = [
         {"EC"},
     ),
     (
+        "Attacking a proposal is an accusation",
+        "Finnish Prime Minister Petteri Orpo attacked the Swedish proposal on Monday.",
+        "attacked",
+        "ACCUSE",
+        {"FIN"},
+    ),
+    (
+        "Workers who strike protest",
+        "Thousands of Belgian rail workers are preparing to strike next week.",
+        "strike",
+        "PROTEST",
+        {"BEL"},
+    ),
+    (
         "Armed men are an armed group",
         "Armed men attacked a police post in northern Burkina Faso on Sunday.",
         "attacked",
@@ -363,6 +377,14 @@ CASES = [
 ]
 
 NO_EVENT = [
+    (
+        "Calling someone something is no phone call",
+        "Kenyan President William Ruto called the Ethiopian leader a brother on Monday.",
+    ),
+    (
+        "Something returned to a shop is no event",
+        "The ministry said buyers should return the product to the store.",
+    ),
     (
         "A stance is no act of support",
         "Analysts say Pakistan's support for militant groups in Kashmir has waned.",
@@ -398,7 +420,9 @@ def test_constructions_code_their_event(
 @pytest.mark.parametrize(("why", "text"), NO_EVENT, ids=[c[0] for c in NO_EVENT])
 def test_constructions_without_an_event(pipeline: Any, why: str, text: str) -> None:
     ex = pipeline.extract(text, published="2024-06-10")
-    assert not [e for e in ex.events if e.type in ("SUPPORT", "REJECT", "ACCUSE")], why
+    assert not [
+        e for e in ex.events if e.type in ("SUPPORT", "REJECT", "ACCUSE", "CONSULT", "RETREAT")
+    ], why
 
 
 REFUSALS = [
@@ -472,3 +496,28 @@ def test_a_reported_obligation_is_the_speakers_demand(pipeline: Any) -> None:
     assert (event.type, event.status) == ("REQUEST", "occurred")
     assert [a.country for a in event.actor] == ["TUR"]
     assert [r.country for r in event.recipient] == ["SWE"]
+
+
+def test_a_possessive_of_an_arrest_is_who_it_happens_to(pipeline: Any) -> None:
+    ex = pipeline.extract("Police in Moscow detained Navalny's brother.", published="2024-06-10")
+    (event,) = [e for e in ex.events if e.evidence.trigger == "detained"]
+    assert [a.country for a in event.actor] == ["RUS"]
+
+
+def test_calling_for_a_release_does_not_make_the_caller_the_releaser(pipeline: Any) -> None:
+    ex = pipeline.extract(
+        "Turkey's foreign minister called for Brunson's release on Monday.", published="2024-06-10"
+    )
+    releases = [e for e in ex.events if e.evidence.trigger == "release"]
+    assert all(a.country != "TUR" for e in releases for a in e.actor)
+
+
+def test_an_act_only_proposed_is_hypothetical(pipeline: Any) -> None:
+    ex = pipeline.extract(
+        "Senator Marco Rubio attacked President Joe Biden's proposal to ban Chinese drones.",
+        published="2024-06-10",
+    )
+    (ban,) = [e for e in ex.events if e.evidence.trigger == "ban"]
+    assert ban.status == "hypothetical"
+    (attack,) = [e for e in ex.events if e.evidence.trigger == "attacked"]
+    assert attack.type == "ACCUSE"

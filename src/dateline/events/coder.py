@@ -23,6 +23,7 @@ from dateline.events.roles import (
     entities_at,
     governing_verb,
     noun_roles,
+    objects_below,
     sentence_target,
     snubbed_hosts,
     subject_of,
@@ -159,6 +160,10 @@ class EventCoder:
                 if lemma == "attend" and (tok.dep_ in ("advcl", "acl") or tok.tag_ == "VBN"):
                     continue  # "attended by", "attending a meeting, X said": a setting
                 actors, recipients = verb_roles(tok, sense, index)
+                if sense.needs_recipient and not any(r.country for r in recipients):
+                    recipients = [*recipients, *objects_below(tok, "to", index)]
+                    if not any(r.country for r in recipients):
+                        continue
                 if not actors and sense.type == "ASSAULT":
                     actors = attack_authors(tok, index)
                 if sense.type == "REJECT" and sense.mode == "meet" and not recipients:

@@ -267,7 +267,13 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
         _s("REQUEST", None, preps=("from", "on"), requires_prep="for"),
         _s("REQUEST", None, preps=("on",), requires_prep="on", requires_dep="xcomp"),
         # "X called Y on Tuesday": a phone call
-        _s("CONSULT", "phone", "meet", objects="PERSON counterpart president minister leader"),
+        _s(
+            "CONSULT",
+            "phone",
+            "meet",
+            objects="PERSON counterpart president minister leader",
+            excludes_dep="oprd",  # "called X a dealmaker" is no phone call
+        ),
     ),
     "summon": (_s("ACCUSE", "disapprove"),),
     "invite": (_s("REQUEST", "meet"),),
@@ -434,7 +440,7 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
     "return": (
         _s("RETREAT", "return", objects=RETURNED_NOUNS),
         # "returned the statue to Italy": anything handed back to someone
-        _s("RETREAT", "return", needs_object=True, requires_prep="to"),
+        _s("RETREAT", "return", needs_object=True, requires_prep="to", needs_recipient=True),
     ),
     "surrender": (_s("RETREAT", "disarm"),),
     "disarm": (_s("RETREAT", "disarm"),),

@@ -88,7 +88,9 @@ NOUNS: dict[str, Sense] = {
         governors="express voice declare pledge offer reiterate reaffirm affirm show signal",
     ),
     "endorsement": _s("SUPPORT", None, preps=("of", "for")),
-    "recognition": _s("SUPPORT", "recognize", preps=("of",)),
+    "recognition": _s(
+        "SUPPORT", "recognize", preps=("of",), modifiers="diplomatic formal official international"
+    ),
     "charge": _s("ACCUSE", "allege", preps=("against",)),
     "charges": _s("ACCUSE", "allege", preps=("against",)),
     "indictment": _s("ACCUSE", "allege", preps=("against", "of")),
@@ -96,7 +98,6 @@ NOUNS: dict[str, Sense] = {
     "action": _s("ACCUSE", "sue", preps=("against",), modifiers="legal court"),
     "request": _s("REQUEST", None, preps=("to", "from")),
     "suspension": _s("SANCTION", "discontinue", preps=("of", "to", "with")),
-    "donation": _s("AID", None, "give"),
     "funding": _s("AID", "economic", "give"),
     "crackdown": _s("COERCE", None, preps=("on", "against")),
     "deportation": _s("COERCE", "deport", preps=("of", "to")),
@@ -145,6 +146,11 @@ LABOUR_STRIKE_WORDS = frozenset(
     ["hunger", "general", "sit-in", "labour", "labor", "worker", "workers"]
 )
 LABOUR_STRIKE = _s("PROTEST", None, preps=("against", "at", "over"))
+#: Who strikes in the labour sense ("workers are preparing to strike").
+LABOUR_SUBJECTS = frozenset(
+    {"worker", "employee", "staff", "crew", "teacher", "doctor", "nurse", "driver", "pilot"}
+    | {"miner", "union", "docker", "journalist", "member", "guard", "controller", "officer"}
+)
 HUNGER_STRIKE = _s("PROTEST", "hunger", preps=("against", "at", "over"))
 
 #: What makes an attack one of words ("a *scathing* attack on the minister").
@@ -175,3 +181,10 @@ MATERIAL_WORDS = frozenset(
 #: Emergency rule: "a state of emergency" or "of siege", "martial law".
 EMERGENCY_RULE = _s("COERCE", "martial-law")
 EMERGENCY_NOUNS = frozenset({"emergency", "siege"})
+
+#: What can only be attacked in words ("attacked the proposal", "attacked his record").
+ABSTRACT_TARGETS = frozenset(
+    {"proposal", "plan", "policy", "policies", "idea", "remark", "comment", "decision", "law"}
+    | {"bill", "statement", "record", "report", "ruling", "deal", "agreement", "speech"}
+    | {"approach", "stance", "position", "handling", "response", "claim", "move", "budget"}
+)

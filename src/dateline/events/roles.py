@@ -55,6 +55,11 @@ def _misparsed_conjunct(c: Token) -> bool:
     )
 
 
+#: Modes whose noun's possessive is the one it happens to ("his arrest", "her release").
+PATIENT_MODES = frozenset(
+    {"arrest", "release", "deport", "expel", "assassinate", "abduct", "beat", "investigate"}
+)
+
 #: Heads that count or group the actors in their of-phrase ("dozens of students").
 QUANTITY_HEADS = frozenset(
     {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "ten", "tens"}
@@ -359,13 +364,19 @@ def noun_roles(
     noun: Token, sense: Sense, index: TokenEntities
 ) -> tuple[list[Entity], list[Entity]]:
     actors: list[Entity] = []
+    undergoers: list[Entity] = []
     for c in noun.children:
         if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i:
-            actors.extend(entities_at(c, index, deep=False))
+            ents = entities_at(c, index, deep=False)
+            if c.dep_ == "poss" and sense.mode in PATIENT_MODES:
+                undergoers.extend(ents)  # "Navalny's arrest", "Brunson's release"
+            else:
+                actors.extend(ents)
     by = prep_objects(noun, ("by",))
     actors += [e for t in by for e in entities_at(t, index)]
     verb = governing_verb(noun)
-    purpose = noun.dep_ == "pobj" and noun.head.lower_ == "for"  # "in Warsaw for talks"
+    # "in Warsaw for talks"; not "working for her release" (the releaser is someone else)
+    purpose = noun.dep_ == "pobj" and noun.head.lower_ == "for" and sense.mode not in PATIENT_MODES
     if (
         not actors
         and verb is not None
@@ -395,7 +406,7 @@ def noun_roles(
             receivers = [e for t in subject_of(verb) for e in entities_at(t, index)]
             return _unique(senders), _unique(receivers)
     targets = prep_objects(noun, (*sense.recipient_preps, "of"))
-    others = [e for t in targets for e in entities_at(t, index)]
+    others = undergoers + [e for t in targets for e in entities_at(t, index)]
     if not others and verb is not None and noun.dep_ == "dobj":
         # "announced sanctions *against* X": the parser hangs the target on the verb
         preps = tuple(p for p in sense.recipient_preps if p not in ("with", "from"))
@@ -465,3 +476,18 @@ def snubbed_hosts(verb: Token, actors: Sequence[Entity], index: TokenEntities) -
         after = (e for t in verb.sent if t.i > obj.i for e in index.get(t.i, ()))
         found = [e for e in after if e.country is not None and e.country not in theirs][:1]
     return found
+
+
+def objects_below(verb: Token, prep: str, index: TokenEntities) -> list[Entity]:
+    """Entities in the objects of ``prep`` anywhere in the verb's phrase outside its subject
+    ("returned a set of bronzes *to Nigeria*", where the parser hangs "to" on "set")."""
+    return _unique(
+        e
+        for c in verb.children
+        if not c.dep_.startswith("nsubj")
+        for t in c.subtree
+        if t.dep_ == "prep" and t.lower_ == prep
+        for o in t.children
+        if o.dep_ == "pobj"
+        for e in entities_at(o, index)
+    )

@@ -29,6 +29,11 @@ class Sense:
     """For nouns: verbs one of which must govern the noun ("*expressed* support")."""
     needs_object: bool = False
     """For verbs: a direct object must be present ("returned *the statue* to")."""
+    excludes_dep: str | None = None
+    """For verbs: no dependent of this kind may be present (a phone call has no "oprd")."""
+    needs_recipient: bool = False
+    """The event needs a recipient with a country ("returned the statue *to Italy*", not
+    "returned it to the store")."""
     requires_dep: str | None = None
     """For verbs: a dependent of this kind must be present ("called X *a liar*": oprd)."""
 
@@ -49,6 +54,8 @@ def sense(
     governors: str = "",
     needs_object: bool = False,
     requires_dep: str | None = None,
+    excludes_dep: str | None = None,
+    needs_recipient: bool = False,
 ) -> Sense:
     return Sense(
         type=t,
@@ -62,4 +69,6 @@ def sense(
         governors=frozenset(governors.split()) if governors else None,
         needs_object=needs_object,
         requires_dep=requires_dep,
+        excludes_dep=excludes_dep,
+        needs_recipient=needs_recipient,
     )

@@ -49,6 +49,10 @@ HEDGE_MODALS = frozenset({"could", "might", "may", "should", "would", "can", "mu
 FUTURE_MODALS = frozenset({"will", "'ll", "shall", "wo"})
 CONDITION_MARKERS = frozenset({"if", "unless", "whether"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
+#: Nouns whose to-infinitive is only put forward ("a proposal to ban", "calls to expel").
+PROPOSAL_NOUNS = frozenset(
+    {"proposal", "idea", "suggestion", "call", "demand", "threat", "bid", "attempt", "push"}
+)
 #: Control verbs that say their complement did not happen.
 FAILURE_VERBS = frozenset({"fail"})
 SPEECH = frozenset(
@@ -106,6 +110,8 @@ def event_status(trigger: Token, durative: bool) -> Status:
     for t in chain:
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in t.children):
             return "hypothetical"
+    if trigger.dep_ == "acl" and trigger.head.lemma_.lower() in PROPOSAL_NOUNS:
+        return "hypothetical"  # "Trump's proposal to ban Muslim immigrants"
     if any(w in FUTURE_MODALS for w in words):
         return "planned"
     if lemmas & PLANNING_VERBS and any(t.lemma_ in PLANNING_VERBS for t in chain[1:]):

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from dateline.events.lexicon import phrasal_senses, verb_senses
 from dateline.events.nouns import (
+    ABSTRACT_TARGETS,
     CEASEFIRE,
     EMERGENCY_NOUNS,
     EMERGENCY_RULE,
@@ -16,12 +17,13 @@ from dateline.events.nouns import (
     HUNGER_STRIKE,
     LABOUR_STRIKE,
     LABOUR_STRIKE_WORDS,
+    LABOUR_SUBJECTS,
     MATERIAL_WORDS,
     PEACEKEEPING_WORDS,
     VERBAL_ATTACK,
     VERBAL_ATTACK_WORDS,
 )
-from dateline.events.roles import governing_verb, object_head, prep_objects
+from dateline.events.roles import governing_verb, object_head, prep_objects, subject_of
 from dateline.events.sense import Sense
 from dateline.nlp import Token
 
@@ -75,8 +77,16 @@ def verb_sense(verb: Token) -> Sense | None:
             continue
         if sense.requires_dep is not None and sense.requires_dep not in deps:
             continue
+        if sense.excludes_dep is not None and sense.excludes_dep in deps:
+            continue
         if sense.requires_dep == "oprd":  # the constraint is on what X is called
-            said = {w.lemma_.lower() for c in verb.children if c.dep_ == "oprd" for w in c.subtree}
+            # the predicate and its modifiers, not every word under it ("a rise in crime")
+            said = {
+                w.lemma_.lower()
+                for c in verb.children
+                if c.dep_ == "oprd"
+                for w in (c, *(m for m in c.children if m.dep_ in ("amod", "compound")))
+            }
             if sense.objects is None or said & sense.objects:
                 return sense
             continue
@@ -123,10 +133,23 @@ def in_context(trigger: Token, sense: Sense) -> Sense:
     """A sense as the rest of its phrase refines it: an attack launched in words is an
     accusation; troops sent to keep the peace are aid (PLOVER's AID peacekeeping), not a
     mobilisation."""
+    if sense.type == "ASSAULT" and trigger.lemma_.lower() == "strike":
+        # "cabin crew are preparing to strike": a labour strike
+        heads = subject_of(trigger)  # "thousands of cabin crew workers": the counted
+        counted = [o for t in heads for c in t.children if c.lower_ == "of" for o in c.children]
+        subjects = {t.lemma_.lower() for t in (*heads, *counted)}
+        if subjects & LABOUR_SUBJECTS:
+            return LABOUR_STRIKE
     if sense.type == "ASSAULT" and trigger.pos_ == "VERB":
         obj = object_head(trigger)  # "launched a scathing attack on X": words, not arms
         if obj is not None and _verbal_attack(obj) is not None:
             return replace(sense, type="ACCUSE", mode="disapprove")
+        if (
+            trigger.lemma_.lower() == "attack"
+            and obj is not None
+            and obj.lemma_.lower() in ABSTRACT_TARGETS
+        ):
+            return replace(sense, type="ACCUSE", mode="disapprove")  # "attacked the plan"
     if sense.type == "RETREAT" and sense.mode == "withdraw" and _peacekeeping(trigger):
         # peacekeepers withdrawn: aid stopped (the peacekeeping was AID)
         return replace(sense, type="SANCTION", mode="discontinue")
