@@ -382,6 +382,14 @@ NO_EVENT = [
         "Kenyan President William Ruto called the Ethiopian leader a brother on Monday.",
     ),
     (
+        "A reward offered is no aid",
+        "The Colombian government is offering a reward of $100,000 for information.",
+    ),
+    (
+        "Discussions as a topic are no meeting",
+        "The cafe is the nerve centre for Cuban political discussions in Miami.",
+    ),
+    (
         "Something returned to a shop is no event",
         "The ministry said buyers should return the product to the store.",
     ),
@@ -421,7 +429,9 @@ def test_constructions_code_their_event(
 def test_constructions_without_an_event(pipeline: Any, why: str, text: str) -> None:
     ex = pipeline.extract(text, published="2024-06-10")
     assert not [
-        e for e in ex.events if e.type in ("SUPPORT", "REJECT", "ACCUSE", "CONSULT", "RETREAT")
+        e
+        for e in ex.events
+        if e.type in ("SUPPORT", "REJECT", "ACCUSE", "CONSULT", "RETREAT", "AID")
     ], why
 
 

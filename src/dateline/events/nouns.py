@@ -10,6 +10,8 @@ from dateline.events.sense import sense as _s
 
 # noun lemma -> sense; a noun counts as a trigger on its own (as subject, object of a
 # light verb, in a possessive "X's visit to Y", or as a bare noun phrase "talks with Y").
+DISCUSSION_VERBS = "hold have conduct begin start continue open resume launch"
+
 NOUNS: dict[str, Sense] = {
     "visit": _s("CONSULT", "visit", "visit"),
     "trip": _s("CONSULT", "visit", "visit"),
@@ -109,8 +111,9 @@ NOUNS: dict[str, Sense] = {
     "assault": _s("ASSAULT", None, preps=("on", "against", "in")),
     "torture": _s("ASSAULT", "beat", preps=("of",)),
     "cessation": _s("RETREAT", "ceasefire", "meet"),
-    "discussion": _s("CONSULT", None, "meet"),
-    "discussions": _s("CONSULT", None, "meet"),
+    # held or opened, not "political discussions" as a topic
+    "discussion": _s("CONSULT", None, "meet", governors=DISCUSSION_VERBS),
+    "discussions": _s("CONSULT", None, "meet", governors=DISCUSSION_VERBS),
 }
 
 #: A noun whose verb makes it another event: a protest *lodged* with a government is a

@@ -47,7 +47,10 @@ def verb_sense(verb: Token) -> Sense | None:
     # "the ceasefire agreement", "mediation efforts": the compound says what it is
     words |= {c.lemma_.lower() for t in things for c in t.children if c.dep_ == "compound"}
     words |= {"PERSON" for t in things if t.ent_type_ == "PERSON"}
-    words |= {"MONEY" for t in things if t.ent_type_ == "MONEY"}
+    # money given is aid when it is what is given, not a sum inside it ("a reward of $5m")
+    direct_things = [t for t in (obj, *patients) if t is not None]
+    direct_things += [n for t in direct_things for n in prep_objects(t, ("in",))]
+    words |= {"MONEY" for t in direct_things if t.ent_type_ == "MONEY"}
     words |= {"NORP" for t in things if t.ent_type_ == "NORP"}
     # "military support", "financial backing": help in kind, aid rather than approval
     if any(
