@@ -49,7 +49,7 @@ class Settings:
     event_classifier: bool = False
     """Let the sentence classifier trained on PLV retype rule events and code trigger-less
     sentences with two actors. Off by default: it lifts the open pipeline on PLV's labels a
-    little (type accuracy 0.595 -> 0.619) but follows PLV's conventions, which lower the
+    little (type accuracy 0.595 -> 0.629) but follows PLV's conventions, which lower the
     sample corpus' precision (0.868 -> 0.758) and type accuracy (docs/benchmarks.md).
     Sentences already known to hold an event are typed by ``dateline dyad`` instead."""
     default_source: str | None = None
