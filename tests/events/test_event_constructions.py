@@ -531,3 +531,27 @@ def test_an_act_only_proposed_is_hypothetical(pipeline: Any) -> None:
     assert ban.status == "hypothetical"
     (attack,) = [e for e in ex.events if e.evidence.trigger == "attacked"]
     assert attack.type == "ACCUSE"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "recipients"),
+    [
+        (
+            "Iran suspended its cooperation under the deal with the United States on Monday.",
+            "suspended",
+            {"USA"},
+        ),
+        (
+            "Antony Blinken arrived in Beijing on Sunday.\n\nIt was a visit that Moscow had "
+            "warned against for weeks.",
+            "warned",
+            {"USA"},
+        ),
+    ],
+)
+def test_a_suspension_or_warning_is_aimed_at_the_other_party(
+    pipeline: Any, text: str, trigger: str, recipients: set[str]
+) -> None:
+    ex = pipeline.extract(text, published="2024-06-10")
+    (event,) = [e for e in ex.events if e.evidence.trigger == trigger]
+    assert {r.country for r in event.recipient} == recipients

@@ -15,7 +15,9 @@ from dateline.nlp import Token
 from dateline.records import Entity, Event
 
 #: Event types that react to something done: their object may be an earlier event.
-REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "DISAPPROVE", "CONCEDE", "RETREAT"})
+REACTION_TYPES = frozenset(
+    {"ACCUSE", "SUPPORT", "REJECT", "DISAPPROVE", "CONCEDE", "RETREAT", "THREATEN"}
+)
 
 #: Nouns that name an event of a known type.
 TYPED_NOUNS: dict[str, frozenset[str]] = {

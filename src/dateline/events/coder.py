@@ -168,6 +168,15 @@ class EventCoder:
                     actors = attack_authors(tok, index)
                 if sense.type == "REJECT" and sense.mode == "meet" and not recipients:
                     recipients = snubbed_hosts(tok, actors, index)
+                elif sense.type in ("REJECT", "SANCTION") and not any(
+                    r.country not in {a.country for a in actors} for r in recipients if r.country
+                ):
+                    # "suspended its part in the treaty with the United States"
+                    theirs = {a.country for a in actors}
+                    recipients = [
+                        *recipients,
+                        *(e for e in objects_below(tok, "with", index) if e.country not in theirs),
+                    ]
                 if (
                     actors
                     and not any(r.country for r in recipients)
