@@ -368,6 +368,27 @@ CASES = [
         {"BEL"},
     ),
     (
+        "Aid announced as a sum goes to whom it is for",
+        "Japan announced $5 million in humanitarian aid for Sudanese refugees on Monday.",
+        "aid",
+        "AID",
+        {"JPN"},
+    ),
+    (
+        "Becoming a member joins",
+        "Timor-Leste became a member of ASEAN in 2025.",
+        "became",
+        "COOPERATE",
+        {"TLS"},
+    ),
+    (
+        "Accepting a proposal agrees to it",
+        "Armenia accepted the Azerbaijani proposal on Friday.",
+        "accepted",
+        "AGREE",
+        {"ARM"},
+    ),
+    (
         "Armed men are an armed group",
         "Armed men attacked a police post in northern Burkina Faso on Sunday.",
         "attacked",

@@ -22,6 +22,7 @@ from dateline.events.roles import (
     attack_authors,
     entities_at,
     governing_verb,
+    joined_organisation,
     noun_roles,
     objects_below,
     sentence_target,
@@ -166,6 +167,8 @@ class EventCoder:
                         continue
                 if not actors and sense.type == "ASSAULT":
                     actors = attack_authors(tok, index)
+                if sense.type == "COOPERATE" and tok.lemma_.lower() == "become" and not recipients:
+                    recipients = joined_organisation(tok, index)
                 if sense.type == "REJECT" and sense.mode == "meet" and not recipients:
                     recipients = snubbed_hosts(tok, actors, index)
                 elif sense.type in ("REJECT", "SANCTION") and not any(

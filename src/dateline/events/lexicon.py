@@ -54,6 +54,7 @@ CAPTIVE_NOUNS = (
 AGREEMENT_NOUNS = (
     "agreement deal accord treaty pact document documents memorandum declaration contract "
     "communique charter protocol roadmap ceasefire truce law bill ratification framework "
+    "arrangement "
     "statement initiative"
 )
 ACCESSION_NOUNS = "bid membership accession application entry"
@@ -365,6 +366,12 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
             "asylum",
             objects="refugee refugees migrant migrants asylum-seekers seekers people",
         ),
+        # accepting a proposal or terms is agreeing to them
+        _s(
+            "AGREE",
+            None,
+            objects="proposal offer plan deal agreement terms ceasefire truce conditions",
+        ),
     ),
     "evacuate": (
         _s(
@@ -488,6 +495,8 @@ _PHRASAL: dict[str, tuple[Sense, ...]] = {
     # out of a deal is a rejection of it, out of a place a withdrawal
     # "found X guilty of": the second word is the predicate, not a particle
     "find guilty": (_s("ACCUSE", "allege"),),
+    # "became a member of the alliance": joining it
+    "become member": (_s("COOPERATE", None, preps=("of",)),),
     "hold responsible": (_s("ACCUSE", None),),
     "hold accountable": (_s("ACCUSE", None),),
     "pull out": (

@@ -26,8 +26,9 @@ NOUNS: dict[str, Sense] = {
     "call": _s("CONSULT", "phone", "meet", modifiers="phone telephone video"),
     "backing": _s("SUPPORT", None, durative=True),
     "cooperation": _s("COOPERATE", None, "meet", durative=True),
-    "aid": _s("AID", None, "give"),
-    "assistance": _s("AID", None, "give"),
+    # "aid *for* Palestinians", "assistance *to* Ukraine": the beneficiary
+    "aid": _s("AID", None, "give", preps=("to", "for")),
+    "assistance": _s("AID", None, "give", preps=("to", "for")),
     "accusation": _s("ACCUSE", None),
     "condemnation": _s("ACCUSE", "disapprove"),
     "criticism": _s("ACCUSE", "disapprove"),

@@ -207,6 +207,14 @@ def governing_verb(noun: Token) -> Token | None:
         return head.head
     if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         return head
+    amount = head.head if noun.dep_ == "pobj" and head.lower_ == "in" else None
+    if (
+        amount is not None
+        and amount.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY")
+        and amount.dep_ == "dobj"
+        and amount.head.pos_ == "VERB"
+    ):
+        return amount.head  # "announced $100 million in aid": the verb of the amount
     return None
 
 
@@ -491,3 +499,19 @@ def objects_below(verb: Token, prep: str, index: TokenEntities) -> list[Entity]:
         if o.dep_ == "pobj"
         for e in entities_at(o, index)
     )
+
+
+def joined_organisation(verb: Token, index: TokenEntities) -> list[Entity]:
+    """What "became a member" joined: the member noun's of-phrase ("a member of NATO"),
+    else the organisation named last before it ("... the alliance. Finland became a
+    member in 2023")."""
+    members = [c for c in verb.children if c.dep_ == "attr"]
+    named = [e for m in members for t in prep_objects(m, ("of",)) for e in entities_at(t, index)]
+    if named:
+        return _unique(named)
+    doc = verb.doc
+    for i in range(verb.i - 1, -1, -1):
+        igos = [e for e in index.get(doc[i].i, ()) if e.sector == "IGO"]
+        if igos:
+            return igos[:1]
+    return []

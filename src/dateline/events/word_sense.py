@@ -67,10 +67,11 @@ def verb_sense(verb: Token) -> Sense | None:
         if c.dep_ == "prt"
         or (c.dep_ == "prep" and c.lower_ == "out")
         or (c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and c.pos_ == "ADJ")
+        or (c.dep_ == "attr" and c.lemma_.lower() == "member")  # "became a member"
     ]
     if obj is not None:  # the parser may hang the predicate on the object ("X guilty")
         particles += [c for c in obj.children if c.dep_ == "amod" and c.i > obj.i]
-    phrasal = phrasal_senses(verb.lemma_, particles[0].lower_) if particles else ()
+    phrasal = phrasal_senses(verb.lemma_, particles[0].lemma_) if particles else ()
     if phrasal:  # "pulled out of the deal": the particle's object is the thing
         out_of = prep_objects(verb, ("of", "from")) + prep_objects(particles[0], ("of",))
         words |= {w for t in out_of for w in (t.lemma_.lower(), t.lower_)}
