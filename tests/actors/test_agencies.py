@@ -222,3 +222,11 @@ def test_an_owner_named_before_a_generic_agency_name_wins(
     ex = pipeline.extract(text, published="2024-06-10")
     agencies = [m for m in ex.mentions if m.entity.sector in ("JUD", "GOV") and m.start > 0]
     assert agencies and agencies[0].entity.country == country
+
+
+def test_a_title_with_an_of_phrase_before_a_name_is_no_mention_of_its_own(pipeline: Any) -> None:
+    ex = pipeline.extract(
+        "Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi.",
+        published="2024-06-10",
+    )
+    assert {m.entity.country for m in ex.mentions} == {"USA", "CHN"}

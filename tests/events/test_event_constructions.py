@@ -389,6 +389,27 @@ CASES = [
         {"ARM"},
     ),
     (
+        "Calling a response disproportionate censures it",
+        "Spain's foreign minister called the military response disproportionate and escalatory.",
+        "called",
+        "ACCUSE",
+        {"ESP"},
+    ),
+    (
+        "Regarding someone as a dictator censures him",
+        "Chilean President Gabriel Boric said he regarded Nicolas Maduro as a dictator.",
+        "regarded",
+        "ACCUSE",
+        {"CHL"},
+    ),
+    (
+        "Missiles fired into the sea are a show of force",
+        "North Korea fired two ballistic missiles into the sea off its east coast on Sunday.",
+        "fired",
+        "MOBILIZE",
+        {"PRK"},
+    ),
+    (
         "Armed men are an armed group",
         "Armed men attacked a police post in northern Burkina Faso on Sunday.",
         "attacked",

@@ -552,8 +552,14 @@ def _sector_from_modifiers(kb: KnowledgeBase, token: Token) -> _Term:
 
 
 def _titles_a_name(token: Token) -> bool:
-    """A capitalised title directly followed by a capitalised name ("President To Lam")."""
+    """A capitalised title directly followed by a capitalised name ("President To Lam"),
+    or by an "of" phrase and then a person ("Secretary of State Antony Blinken")."""
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if nxt is not None and token.is_title and nxt.lower_ == "of":
+        rest = token.doc[token.i + 2 : token.i + 6]
+        return any(t.ent_type_ == "PERSON" for t in rest) and all(
+            t.is_title or t.ent_type_ == "PERSON" for t in rest[:2]
+        )
     return (
         token.is_title
         and nxt is not None

@@ -49,6 +49,9 @@ TYPED_NOUNS: dict[str, frozenset[str]] = {
     **dict.fromkeys(("exercise", "drill", "deployment", "buildup"), frozenset({"MOBILIZE"})),
 }
 
+#: What a "military" step or response can be.
+FORCEFUL_TYPES = frozenset({"MOBILIZE", "ASSAULT", "COERCE"})
+
 #: Nouns that name whatever was done before, of any type.
 ANY_NOUNS = frozenset(
     {
@@ -63,6 +66,8 @@ ANY_NOUNS = frozenset(
         "statement",
         "withdrawal",
         "suspension",
+        "response",
+        "reaction",
     }
 )
 
@@ -97,6 +102,8 @@ def antecedent_actors(
     reacting actors did; () when there is none."""
     lemma = noun.lemma_.lower()
     types = TYPED_NOUNS.get(lemma)
+    if types is None and any(c.lower_ in ("military", "armed") for c in noun.children):
+        types = FORCEFUL_TYPES  # "the military response": a use or show of force
     mine = {a.country or a.name for a in actors}
     doc = noun.doc
     fitting: list[Event] = []

@@ -103,7 +103,9 @@ CENSURE_WORDS = (
     "violation aggression aggressive terrorist terrorism dictator liar lie lies stupid absurd "
     "baseless false unconstitutional hostile reckless interference blackmail crime criminal "
     "genocide illegitimate outrageous shameful disgrace disgraceful hypocrisy hypocritical "
-    "nonsense propaganda threat insult betrayal farce sham fraud mistake attack"
+    "nonsense propaganda threat insult betrayal farce sham fraud mistake attack "
+    "disproportionate escalatory destabilizing destabilising unjustified unjustifiable "
+    "unprovoked dictator tyrant"
 )
 
 # verb lemma -> senses (first whose constraints hold wins)
@@ -243,6 +245,11 @@ _VERBS: dict[str, tuple[Sense, ...]] = {
         _s("COERCE", "restrict", needs_object=True),
     ),
     "fault": (_s("ACCUSE", "disapprove"),),
+    # what X is called in censure: "described the vote as a sham", "branded him a traitor"
+    **dict.fromkeys(
+        ("describe", "regard", "label", "brand", "dub", "term"),
+        (_s("ACCUSE", "disapprove", objects=CENSURE_WORDS, requires_dep="oprd"),),
+    ),
     "allege": (_s("ACCUSE", "allege"),),
     # REJECT
     "reject": (_s("REJECT", None),),

@@ -76,6 +76,23 @@ def verb_sense(verb: Token) -> Sense | None:
         out_of = prep_objects(verb, ("of", "from")) + prep_objects(particles[0], ("of",))
         words |= {w for t in out_of for w in (t.lemma_.lower(), t.lower_)}
     deps = {c.dep_ for c in verb.children}
+    # "called the response disproportionate": the parser may hang the predicate on the
+    # object as a modifier after it; it is the verb's object predicate all the same
+    predicates = [c for c in verb.children if c.dep_ == "oprd"]
+    if obj is not None:
+        predicates += [c for c in obj.children if c.dep_ == "amod" and c.i > obj.i]
+    # "regarded Xi as a dictator", "described the vote as a sham"
+    predicates += [
+        o
+        for h in (verb, obj)
+        if h is not None
+        for p in h.children
+        if p.dep_ == "prep" and p.lower_ == "as"
+        for o in p.children
+        if o.dep_ in ("pobj", "amod", "acomp")
+    ]
+    if predicates:
+        deps.add("oprd")
     for sense in (*phrasal, *verb_senses(verb.lemma_)):
         if sense.needs_object and obj is None:
             continue
@@ -87,9 +104,8 @@ def verb_sense(verb: Token) -> Sense | None:
             # the predicate and its modifiers, not every word under it ("a rise in crime")
             said = {
                 w.lemma_.lower()
-                for c in verb.children
-                if c.dep_ == "oprd"
-                for w in (c, *(m for m in c.children if m.dep_ in ("amod", "compound")))
+                for c in predicates
+                for w in (c, *(m for m in c.children if m.dep_ in ("amod", "compound", "conj")))
             }
             if sense.objects is None or said & sense.objects:
                 return sense
@@ -144,6 +160,9 @@ def in_context(trigger: Token, sense: Sense) -> Sense:
         subjects = {t.lemma_.lower() for t in (*heads, *counted)}
         if subjects & LABOUR_SUBJECTS:
             return LABOUR_STRIKE
+    if sense.type == "ASSAULT" and _into_the_sea(trigger):
+        # missiles fired into the sea: a show of force or a test, not an attack
+        return replace(sense, type="MOBILIZE", mode=None)
     if sense.type == "ASSAULT" and trigger.pos_ == "VERB":
         obj = object_head(trigger)  # "launched a scathing attack on X": words, not arms
         if obj is not None and _verbal_attack(obj) is not None:
@@ -234,3 +253,19 @@ def role_holder(noun: Token) -> Token:
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_ == "state":
         return noun.head.head
     return noun
+
+
+#: Where a missile fired hits no one ("into waters around Taiwan", "into the sea").
+OPEN_WATERS = frozenset({"water", "waters", "sea", "ocean"})
+
+
+def _into_the_sea(trigger: Token) -> bool:
+    if trigger.lemma_.lower() not in ("fire", "launch"):
+        return False
+    return any(
+        o.lemma_.lower() in OPEN_WATERS
+        for p in trigger.children
+        if p.dep_ == "prep" and p.lower_ in ("into", "in")
+        for o in p.children
+        if o.dep_ == "pobj"
+    )
