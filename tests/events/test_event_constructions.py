@@ -597,3 +597,13 @@ def test_a_suspension_or_warning_is_aimed_at_the_other_party(
     ex = pipeline.extract(text, published="2024-06-10")
     (event,) = [e for e in ex.events if e.evidence.trigger == trigger]
     assert {r.country for r in event.recipient} == recipients
+
+
+def test_an_actor_named_once_is_listed_once(pipeline: Any) -> None:
+    ex = pipeline.extract(
+        "Poland, Hungary and the Czech Republic became full members of NATO in 1999.",
+        published="1999-03-12",
+    )
+    (event,) = [e for e in ex.events if e.evidence.trigger == "became"]
+    countries = [a.country for a in event.actor]
+    assert sorted(countries) == ["CZE", "HUN", "POL"]

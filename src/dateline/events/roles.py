@@ -234,7 +234,7 @@ def verb_roles(
         recipients = [e for t in patients for e in entities_at(t, index)]
     if sense.pattern == "host":
         visitors = entities_at(obj, index) if obj is not None else []
-        return visitors, actors
+        return _unique(visitors), _unique(actors)
     if sense.pattern == "meet":
         # "X met Y" / "X held talks with Y": X acts, Y receives; "X and Y met": all act.
         between = prep_objects(verb, ("between", "among"))
@@ -249,7 +249,7 @@ def verb_roles(
         if sense.mode == "sign":
             # "A signed agreements with B and C": every signatory is a party to the deal
             return _unique(actors + others), _unique(recipients)
-        return actors, _unique(recipients + others)
+        return _unique(actors), _unique(recipients + others)
     if sense.pattern == "give":
         # "supply X *with* arms": the with-phrase holds the thing given, not a recipient
         preps = tuple(p for p in sense.recipient_preps if p != "with")
@@ -263,7 +263,7 @@ def verb_roles(
                 if agent is not None:
                     targets.append(agent)
         recipients += [e for t in targets for e in entities_at(t, index)]
-        return actors, _unique(recipients)
+        return _unique(actors), _unique(recipients)
     if sense.pattern == "visit":
         # "visiting at the invitation of X": the inviter hosts
         recipients += [e for t in _inviters(verb) for e in entities_at(t, index)]
@@ -323,7 +323,7 @@ def verb_roles(
             recipients += [e for t in targets for e in entities_at(t, index)]
     if not recipients and sense.mode == "mediate":
         recipients += mediated_parties(verb, actors, index)
-    return actors, _unique(recipients)
+    return _unique(actors), _unique(recipients)
 
 
 def mediated_parties(trigger: Token, actors: list[Entity], index: TokenEntities) -> list[Entity]:
