@@ -19,9 +19,9 @@ from dateline.records import Extraction, Failure
 pytestmark = pytest.mark.slow
 
 FLOORS = {
-    "precision": 0.85,
-    "recall": 0.68,
-    "type_accuracy": 0.93,
+    "precision": 0.86,
+    "recall": 0.70,
+    "type_accuracy": 0.94,
     "actor_country_accuracy": 0.95,
     "recipient_country_accuracy": 0.90,
     "status_accuracy": 0.93,
