@@ -64,6 +64,7 @@ PATIENT_MODES = frozenset(
 QUANTITY_HEADS = frozenset(
     {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "ten", "tens"}
     | {"score", "scores", "group", "number", "majority", "crowd", "crowds", "some", "many"}
+    | {"member", "members"}  # "members of the New People's Army"
 )
 
 #: Verbs whose subject receives the criticism in their object ("faced criticism from X").
