@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from dateline.actors.kb import KnowledgeBase
-from dateline.events import anaphora, attach, clauses, dating, placing, retelling
+from dateline.events import anaphora, attach, clauses, dating, placing, retelling, stance
 from dateline.events.classifier import EventTypeClassifier, main_verb
 from dateline.events.lexicon import (
     LIGHT_VERBS,
@@ -19,18 +19,13 @@ from dateline.events.lexicon import (
 from dateline.events.ontology import Ontology
 from dateline.events.roles import (
     TARGETED_TYPES,
-    attack_authors,
-    entities_at,
+    completed_verb_roles,
     governing_verb,
-    joined_organisation,
     noun_roles,
-    objects_below,
     sentence_target,
-    snubbed_hosts,
-    subject_of,
     verb_roles,
 )
-from dateline.events.status import demanded_by, event_status, refusal, willingness
+from dateline.events.status import event_status
 from dateline.events.word_sense import (
     in_context,
     noun_in_context,
@@ -55,15 +50,6 @@ from dateline.records import (
 # Outer verbs that make their complement a content of theirs ("agreed to visit").
 EMBEDDING_TYPES = frozenset({"AGREE", "THREATEN", "REJECT", "REQUEST"})
 TARGETS_AT_PLACE = frozenset({"ASSAULT", "COERCE", "AID"})
-#: What refusing an act is, as a REJECT mode: refusing to yield, to help, to meet.
-REFUSED_MODES: dict[str, str | None] = {
-    "RETREAT": "yield",
-    "CONCEDE": "yield",
-    "AID": "assist",
-    "CONSULT": "meet",
-    "COOPERATE": "assist",
-    "AGREE": None,
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,34 +146,18 @@ class EventCoder:
                 sense = in_context(tok, sense)
                 if lemma == "attend" and (tok.dep_ in ("advcl", "acl") or tok.tag_ == "VBN"):
                     continue  # "attended by", "attending a meeting, X said": a setting
-                actors, recipients = verb_roles(tok, sense, index)
-                if sense.needs_recipient and not any(r.country for r in recipients):
-                    recipients = [*recipients, *objects_below(tok, "to", index)]
-                    if not any(r.country for r in recipients):
-                        continue
-                if not actors and sense.type == "ASSAULT":
-                    actors = attack_authors(tok, index)
-                if sense.type == "COOPERATE" and tok.lemma_.lower() == "become" and not recipients:
-                    recipients = joined_organisation(tok, index)
-                if sense.type == "REJECT" and sense.mode == "meet" and not recipients:
-                    recipients = snubbed_hosts(tok, actors, index)
-                elif sense.type in ("REJECT", "SANCTION") and not any(
-                    r.country not in {a.country for a in actors} for r in recipients if r.country
-                ):
-                    # "suspended its part in the treaty with the United States"
-                    theirs = {a.country for a in actors}
-                    recipients = [
-                        *recipients,
-                        *(e for e in objects_below(tok, "with", index) if e.country not in theirs),
-                    ]
-                if (
-                    actors
-                    and not any(r.country for r in recipients)
-                    and sense.type in TARGETED_TYPES
-                ):
-                    recipients = [*recipients, *sentence_target(tok, actors, index)]
+                roles = completed_verb_roles(tok, sense, index)
+                if roles is None:
+                    continue
+                actors, recipients = roles
                 found = _Found(tok, sense, frozenset({tok.i}), tuple(actors), tuple(recipients))
-                out.append(_as_demand(found, index))
+                demand = stance.as_demand(tok, sense, actors, index)
+                if demand is not None:
+                    sense, speakers, addressees = demand
+                    found = replace(
+                        found, sense=sense, actors=speakers, recipients=addressees, demand=True
+                    )
+                out.append(found)
             elif tok.pos_ == "NOUN":
                 noun = noun_in_context(tok) or noun_sense(lemma) or noun_sense(tok.lower_)
                 if noun is None or not noun_ok(tok, noun):
@@ -280,18 +250,9 @@ class EventCoder:
             return []
         doc = sent.doc
         status = "occurred" if f.demand else event_status(f.trigger, f.sense.durative)
-        willing = willingness(f.trigger) if f.sense.type in REFUSED_MODES else None
-        if willing == "offered" and f.sense.type != "AGREE":
-            # "is willing to withdraw its troops": PLOVER's AGREE (an offer), made now
-            f = replace(f, sense=replace(f.sense, type="AGREE", mode=None))
-            status = "occurred"
-        elif f.sense.type in REFUSED_MODES and (
-            willing == "refused" or (status == "negated" and refusal(f.trigger))
-        ):
-            # "will not lift the ban": PLOVER's REJECT of yielding, aid or a meeting
-            mode = REFUSED_MODES[f.sense.type]
-            f = replace(f, sense=replace(f.sense, type="REJECT", mode=mode))
-            status = "occurred"
+        if not f.demand:
+            sense, status = stance.offer_or_refusal(f.trigger, f.sense, status)
+            f = replace(f, sense=sense)
         anchors = set(f.anchors)
         blockers = trigger_ids - anchors
         repairs = attach.coordination_repairs(sent)
@@ -550,29 +511,6 @@ def _reaction_target(f: _Found, earlier: list[Event]) -> _Found:
         return f
     targets = anaphora.antecedent_actors(noun, f.actors, earlier)
     return replace(f, recipients=targets) if targets else f
-
-
-#: What demanding an act is, as a REQUEST mode: to yield, to help, to meet, to change.
-DEMANDED_MODES: dict[str, str | None] = {
-    "RETREAT": "yield",
-    "CONCEDE": "yield",
-    "AID": "assist",
-    "CONSULT": "meet",
-    "COOPERATE": "assist",
-}
-
-
-def _as_demand(f: _Found, index: dict[int, list[Entity]]) -> _Found:
-    """ "Russia says Israel must end the attacks": Russia's REQUEST to Israel."""
-    speech = demanded_by(f.trigger)
-    if speech is None or not f.actors:
-        return f
-    speakers = tuple(e for t in subject_of(speech) for e in entities_at(t, index))
-    if not speakers or {e.country for e in speakers} & {e.country for e in f.actors}:
-        return f
-    mode = DEMANDED_MODES.get(f.sense.type)
-    sense = replace(f.sense, type="REQUEST", mode=mode)
-    return replace(f, sense=sense, actors=speakers, recipients=f.actors, demand=True)
 
 
 def _actor_count(sent: Span, index: dict[int, list[Entity]]) -> int:

@@ -516,3 +516,31 @@ def joined_organisation(verb: Token, index: TokenEntities) -> list[Entity]:
         if igos:
             return igos[:1]
     return []
+
+
+def completed_verb_roles(
+    verb: Token, sense: Sense, index: TokenEntities
+) -> tuple[list[Entity], list[Entity]] | None:
+    """A verb trigger's actors and recipients, with what its syntax alone leaves out
+    filled in from its phrase; None where its sense needs a recipient it does not have."""
+    actors, recipients = verb_roles(verb, sense, index)
+    if sense.needs_recipient and not any(r.country for r in recipients):
+        recipients = [*recipients, *objects_below(verb, "to", index)]
+        if not any(r.country for r in recipients):
+            return None  # "returned it to the store"
+    if not actors and sense.type == "ASSAULT":
+        actors = attack_authors(verb, index)
+    if sense.type == "COOPERATE" and verb.lemma_.lower() == "become" and not recipients:
+        recipients = joined_organisation(verb, index)
+    theirs = {a.country for a in actors}
+    if sense.type == "REJECT" and sense.mode == "meet" and not recipients:
+        recipients = snubbed_hosts(verb, actors, index)
+    elif sense.type in ("REJECT", "SANCTION") and not any(
+        r.country not in theirs for r in recipients if r.country
+    ):
+        # "suspended its part in the treaty with the United States"
+        others = [e for e in objects_below(verb, "with", index) if e.country not in theirs]
+        recipients = [*recipients, *others]
+    if actors and not any(r.country for r in recipients) and sense.type in TARGETED_TYPES:
+        recipients = [*recipients, *sentence_target(verb, actors, index)]
+    return actors, recipients
