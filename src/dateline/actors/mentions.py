@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from dateline.actors.kb import Igo, KnowledgeBase, SectorTerm
+from dateline.actors.kb_names import known_names, known_organisations
 from dateline.nlp import Doc, Span, Token
 
 PERSON_LABELS = frozenset({"PERSON"})
@@ -84,9 +85,9 @@ class MentionFinder:
         # a "Chinese President" group beside a bare name.
         for ent in sorted(doc.ents, key=lambda e: (e.label_ not in PERSON_LABELS, e.start)):
             keep(self._from_entity(ent, published))
-        for span in self._known_names(doc, taken):
+        for span in known_names(self.kb, doc, taken):
             keep(self._person(span, published))
-        for span, igo in self._known_organisations(doc, taken):
+        for span, igo in known_organisations(self.kb, doc, taken):
             keep(_igo_mention(span, igo))
         for token in doc:
             if token.i not in taken:
@@ -94,49 +95,6 @@ class MentionFinder:
         found.extend(extra)
         found.sort(key=lambda m: m.start)
         return found
-
-    def _known_names(self, doc: Doc, taken: set[int]) -> list[Span]:
-        """Officeholders' full names the NER missed ("President To Lam")."""
-        out: list[Span] = []
-        i = 0
-        while i < len(doc):
-            if not (doc[i].is_title and doc[i].is_alpha):
-                i += 1  # a name starts with a capitalised word: skip the rest cheaply
-                continue
-            for n in (3, 2):
-                span = doc[i : i + n]
-                if (
-                    len(span) == n
-                    and not any(t.i in taken for t in span)
-                    and all(t.is_title and t.is_alpha for t in span)
-                    and self.kb.officeholders(span.text, None)
-                ):
-                    out.append(span)
-                    i += n - 1
-                    break
-            i += 1
-        return out
-
-    def _known_organisations(self, doc: Doc, taken: set[int]) -> list[tuple[Span, Igo]]:
-        """Organisations and armed groups of the KB whose several-word name the NER missed
-        or split ("Islamic" tagged as a nationality in "the Islamic State group")."""
-        out: list[tuple[Span, Igo]] = []
-        i = 0
-        while i < len(doc):
-            if not (doc[i].is_title and doc[i].is_alpha) or i in taken:
-                i += 1
-                continue
-            for n in (4, 3, 2):
-                span = doc[i : i + n]
-                if len(span) < n or any(t.i in taken or not t.is_title for t in span):
-                    continue
-                igo = self.kb.igo(span.text)
-                if igo is not None:
-                    out.append((span, igo))
-                    i += n - 1
-                    break
-            i += 1
-        return out
 
     # -- named entities ---------------------------------------------------------------
     def _from_entity(self, ent: Span, published: date | None) -> RawMention | None:
