@@ -6,7 +6,7 @@ meet as equals (meetings, talks, signings) all are actors; in the passive the ag
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from dateline.events.lexicon import LIGHT_VERBS, Sense, noun_sense
 from dateline.nlp import Token
@@ -487,15 +487,24 @@ def snubbed_hosts(verb: Token, actors: Sequence[Entity], index: TokenEntities) -
     return found
 
 
+def outside_subject(verb: Token) -> Iterator[Token]:
+    """The tokens of a verb's phrase below it, leaving out its subject."""
+    for c in verb.children:
+        if not c.dep_.startswith("nsubj"):
+            yield from c.subtree
+
+
+def preps_below(verb: Token, prep: str) -> list[Token]:
+    """The ``prep`` tokens anywhere in the verb's phrase outside its subject."""
+    return [t for t in outside_subject(verb) if t.dep_ == "prep" and t.lower_ == prep]
+
+
 def objects_below(verb: Token, prep: str, index: TokenEntities) -> list[Entity]:
     """Entities in the objects of ``prep`` anywhere in the verb's phrase outside its subject
     ("returned a set of bronzes *to Nigeria*", where the parser hangs "to" on "set")."""
     return _unique(
         e
-        for c in verb.children
-        if not c.dep_.startswith("nsubj")
-        for t in c.subtree
-        if t.dep_ == "prep" and t.lower_ == prep
+        for t in preps_below(verb, prep)
         for o in t.children
         if o.dep_ == "pobj"
         for e in entities_at(o, index)

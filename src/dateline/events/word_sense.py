@@ -23,7 +23,14 @@ from dateline.events.nouns import (
     VERBAL_ATTACK,
     VERBAL_ATTACK_WORDS,
 )
-from dateline.events.roles import governing_verb, object_head, prep_objects, subject_of
+from dateline.events.roles import (
+    governing_verb,
+    object_head,
+    outside_subject,
+    prep_objects,
+    preps_below,
+    subject_of,
+)
 from dateline.events.sense import Sense
 from dateline.nlp import Token
 
@@ -117,7 +124,7 @@ def verb_sense(verb: Token) -> Sense | None:
             holders = [verb, *direct] + ([obj] if obj is not None else [])
             if not any(prep_objects(h, (sense.requires_prep,)) for h in holders) and not (
                 # "returned a pendant engraved with X to Y": the parser may hang it lower
-                sense.needs_object and _prep_below(verb, sense.requires_prep)
+                sense.needs_object and bool(preps_below(verb, sense.requires_prep))
             ):
                 continue
         return sense
@@ -219,19 +226,8 @@ def _split_ceasefire(noun: Token) -> Sense | None:
 
 def _peacekeeping(trigger: Token) -> bool:
     """Peacekeepers or observers among what the trigger acts on (not its subject)."""
-    reach = [c for c in trigger.children if not c.dep_.startswith("nsubj")]
-    words = {t.lemma_.lower() for c in reach for t in c.subtree} | {trigger.lemma_.lower()}
+    words = {t.lemma_.lower() for t in outside_subject(trigger)} | {trigger.lemma_.lower()}
     return bool(words & PEACEKEEPING_WORDS)
-
-
-def _prep_below(verb: Token, prep: str) -> bool:
-    """A preposition anywhere in the verb's phrase outside its subject."""
-    return any(
-        t.dep_ == "prep" and t.lower_ == prep
-        for c in verb.children
-        if not c.dep_.startswith("nsubj")
-        for t in c.subtree
-    )
 
 
 def _emergency_rule(noun: Token) -> Sense | None:
