@@ -39,7 +39,7 @@ import csv
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -50,7 +50,7 @@ from dateline.evaluation.report import EvalReport
 from dateline.events import dyad
 from dateline.events.classifier import plv_label
 from dateline.nlp import Doc
-from dateline.records import Article, Entity, Event, Extraction
+from dateline.records import Article, Event, Extraction
 
 Mode = Literal["rules", "dyad"]
 Split = Literal["test", "dev", "all"]
@@ -154,11 +154,6 @@ def select(rows: Sequence[PlvRow], split: Split, limit: int | None = None) -> li
     return chosen[:limit] if limit is not None else chosen
 
 
-def _overlaps(ents: Iterable[Entity], span: tuple[int, int]) -> bool:
-    lo, hi = span
-    return lo >= 0 and any(e.start < hi and lo < e.end for e in ents)
-
-
 def pick_event(events: Sequence[Event], row: PlvRow) -> Event | None:
     """The event that codes this row's source and target best, else the first event."""
     return dyad.pick_event(events, row.source, row.target)
@@ -207,8 +202,8 @@ def code_rows(
     for row in rows:
         p = parsed[row.sentence]
         chosen = pick_event(p.events, row)
-        actor_ok = chosen is not None and _overlaps(chosen.actor, row.source)
-        recipient_ok = chosen is not None and _overlaps(chosen.recipient, row.target)
+        actor_ok = chosen is not None and dyad.overlaps(chosen.actor, row.source)
+        recipient_ok = chosen is not None and dyad.overlaps(chosen.recipient, row.target)
         for mode in modes:
             coded_type = chosen.type if chosen is not None else None
             if mode == "dyad" and typer is not None:

@@ -28,6 +28,7 @@ from typing import Any, Literal
 from dateline.errors import InputError
 from dateline.events.classifier import (
     EventTypeClassifier,
+    TokenView,
     features,
     parsed_tokens,
     plv_label,
@@ -44,6 +45,7 @@ __all__ = [
     "DyadTyper",
     "dyad_features",
     "locate",
+    "overlaps",
     "pick_event",
 ]
 
@@ -134,14 +136,15 @@ def pick_event(events: Sequence[Event], source: Offsets, target: Offsets | None)
         return None
 
     def rank(e: Event) -> int:
-        hit_target = target is not None and _overlaps(e.recipient, target)
-        return 2 * _overlaps(e.actor, source) + hit_target
+        hit_target = target is not None and overlaps(e.recipient, target)
+        return 2 * overlaps(e.actor, source) + hit_target
 
     best = max(events, key=rank)
     return best if rank(best) > 0 else events[0]
 
 
-def _overlaps(ents: Iterable[Entity], span: Offsets) -> bool:
+def overlaps(ents: Iterable[Entity], span: Offsets) -> bool:
+    """Whether any of the entities overlaps the character span (-1 start: none)."""
     lo, hi = span
     return lo >= 0 and any(e.start < hi and lo < e.end for e in ents)
 
@@ -198,16 +201,18 @@ def sentence_of(doc: Doc, source: Offsets) -> Span:
 
 def coding_features(
     doc: Doc, events: Sequence[Event], source: Offsets, target: Offsets | None
-) -> tuple[list[str], Event | None]:
-    """The classifier's features for a dyad, and the rule event they were built with."""
+) -> tuple[list[str], Event | None, list[TokenView]]:
+    """The classifier's features for a dyad, the rule event they were built with, and the
+    source's sentence as the classifier sees it."""
     sentence = sentence_of(doc, source)
     in_sentence = [e for e in events if sentence.start_char <= e.evidence.start < sentence.end_char]
     event = pick_event(in_sentence, source, target)
     trigger = event.evidence.trigger if event is not None else None
-    feats = features(parsed_tokens(sentence), trigger)
+    tokens = parsed_tokens(sentence)
+    feats = features(tokens, trigger)
     feats += dyad_features(doc, source, target)
     feats.append("rule:" + (plv_label(event.type) if event is not None else "none"))
-    return feats, event
+    return feats, event, tokens
 
 
 class DyadTyper:
@@ -239,10 +244,8 @@ class DyadTyper:
         """Type the event of ``doc`` (fully parsed) from ``source`` to ``target`` (character
         offsets); ``events`` are the pipeline's events for the same text."""
         query = query or DyadQuery(doc.text, source, target)
-        feats, event = coding_features(doc, events, source, target)
-        label, probability = self.classifier.predict_features(
-            feats, parsed_tokens(sentence_of(doc, source))
-        )
+        feats, event, tokens = coding_features(doc, events, source, target)
+        label, probability = self.classifier.predict_features(feats, tokens)
         basis: Literal["rules", "classifier"] = "classifier"
         event_type, mode = label, None
         if event is not None and (
