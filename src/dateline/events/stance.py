@@ -14,10 +14,11 @@ from dateline.events.status import demanded_by, refusal, willingness
 from dateline.nlp import Token
 from dateline.records import Entity, Status
 
-__all__ = ["DEMANDED_MODES", "REFUSED_MODES", "as_demand", "offer_or_refusal"]
+__all__ = ["ACT_MODES", "as_demand", "offer_or_refusal"]
 
-#: What refusing an act is, as a REJECT mode: refusing to yield, to help, to meet.
-REFUSED_MODES: dict[str, str | None] = {
+#: The mode that names an act refused or demanded: refusing (REJECT) or demanding (REQUEST)
+#: to yield, to help, to meet; agreeing has no mode of its own.
+ACT_MODES: dict[str, str | None] = {
     "RETREAT": "yield",
     "CONCEDE": "yield",
     "AID": "assist",
@@ -26,26 +27,17 @@ REFUSED_MODES: dict[str, str | None] = {
     "AGREE": None,
 }
 
-#: What demanding an act is, as a REQUEST mode: to yield, to help, to meet.
-DEMANDED_MODES: dict[str, str | None] = {
-    "RETREAT": "yield",
-    "CONCEDE": "yield",
-    "AID": "assist",
-    "CONSULT": "meet",
-    "COOPERATE": "assist",
-}
-
 
 def offer_or_refusal(trigger: Token, sense: Sense, status: Status) -> tuple[Sense, Status]:
     """The sense and status of an act offered ("is willing to withdraw its troops":
     AGREE) or refused ("will not lift the ban": REJECT), made now; else as they are."""
-    if sense.type not in REFUSED_MODES:
+    if sense.type not in ACT_MODES:
         return sense, status
     willing = willingness(trigger)
     if willing == "offered" and sense.type != "AGREE":
         return replace(sense, type="AGREE", mode=None), "occurred"
     if willing == "refused" or (status == "negated" and refusal(trigger)):
-        return replace(sense, type="REJECT", mode=REFUSED_MODES[sense.type]), "occurred"
+        return replace(sense, type="REJECT", mode=ACT_MODES[sense.type]), "occurred"
     return sense, status
 
 
@@ -60,5 +52,5 @@ def as_demand(
     speakers = tuple(e for t in subject_of(speech) for e in entities_at(t, index))
     if not speakers or {e.country for e in speakers} & {e.country for e in actors}:
         return None
-    demand = replace(sense, type="REQUEST", mode=DEMANDED_MODES.get(sense.type))
+    demand = replace(sense, type="REQUEST", mode=ACT_MODES.get(sense.type))
     return demand, speakers, tuple(actors)
