@@ -228,14 +228,21 @@ class MentionFinder:
             return _mk(span, kind, span.text, adj.iso3, term.sector, term.role, head=head.i)
         return None
 
-    def _owner_country(self, ent: Span) -> str | None:
-        """The country an organisation's name says it belongs to: a possessive before it
-        ("Canada's ...") or a country adjective in it ("the Kenyan National ...")."""
+    def _possessor_country(self, ent: Span) -> str | None:
+        """The country in a possessive before a name ("Pakistan's National Security ...")."""
         for child in ent.root.children:
             if child.dep_ == "poss" and child.i < ent.start:
                 c = self.kb.country(child.text)
                 if c is not None:
                     return c.iso3
+        return None
+
+    def _owner_country(self, ent: Span) -> str | None:
+        """The country an organisation's name says it belongs to: a possessive before it
+        ("Canada's ...") or a country adjective in it ("the Kenyan National ...")."""
+        owner = self._possessor_country(ent)
+        if owner is not None:
+            return owner
         if ent.start > 0:
             before = ent.doc[ent.start - 1]
             c = self.kb.country_by_adjective(before.text)
@@ -253,10 +260,7 @@ class MentionFinder:
                 break
         if country is None:
             # "Pakistan's National Security Committee": the owner before the name
-            for child in ent.root.children:
-                if child.dep_ == "poss" and child.i < ent.start:
-                    c = self.kb.country(child.text)
-                    country = c.iso3 if c is not None else None
+            country = self._possessor_country(ent)
         term = self.kb.sector_term(ent.root.lemma_) or self.kb.sector_term(ent.root.text)
         if country is None and term is None and not _acts(ent.root):
             return None  # an unknown organisation counts only as the one acting
